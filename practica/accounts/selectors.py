@@ -1,0 +1,37 @@
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from practica.communities.models import Community, Membership, MembershipStatus
+from practica.communities.visibility import community_q, is_site_admin
+from practica.core.types import Viewer
+
+from .models import User
+
+
+def visible_members(viewer: Viewer) -> QuerySet[User]:
+    """People the viewer may see: the host organisation's members (for host members),
+    anyone active in a community the viewer may see, and themselves."""
+    if not viewer.is_authenticated or not viewer.is_active:
+        return User.objects.none()
+    if is_site_admin(viewer):
+        return User.objects.all()
+    in_visible = Membership.objects.filter(
+        community__in=Community.objects.filter(community_q(viewer)),
+        status=MembershipStatus.ACTIVE,
+    ).values("user_id")
+    rule = Q(pk__in=in_visible) | Q(pk=viewer.pk)
+    if viewer.organisation_id is not None and viewer.organisation.is_host:
+        rule |= Q(organisation__is_host=True)
+    return User.objects.filter(rule)
+
+
+def get_member_for(viewer: Viewer, username: str) -> User:
+    member = (
+        visible_members(viewer)
+        .select_related("organisation")
+        .filter(username=username)
+        .first()
+    )
+    if member is None:
+        raise Http404
+    return member

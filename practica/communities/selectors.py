@@ -1,0 +1,65 @@
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.http import Http404
+
+from practica.core.types import Viewer
+
+from .models import Community, Membership, MembershipStatus
+from .visibility import community_q
+
+
+def visible_communities(viewer: Viewer) -> QuerySet[Community]:
+    return Community.objects.filter(community_q(viewer))
+
+
+def get_community_for(viewer: Viewer, slug: str) -> Community:
+    """The community, or 404 when it does not exist or the viewer may not see it."""
+    community = visible_communities(viewer).filter(slug=slug).first()
+    if community is None:
+        raise Http404
+    return community
+
+
+def membership_of(viewer: Viewer, community: Community) -> Membership | None:
+    if not viewer.is_authenticated:
+        return None
+    return Membership.objects.filter(user=viewer, community=community).first()
+
+
+def memberships_by_community(viewer: Viewer) -> dict[int, Membership]:
+    """All of the viewer's memberships (any status), keyed by community id: one query."""
+    if not viewer.is_authenticated:
+        return {}
+    return {m.community_id: m for m in Membership.objects.filter(user=viewer)}
+
+
+def directory(
+    viewer: Viewer, *, query: str = "", topic: str = "", member_only: bool = False
+) -> QuerySet[Community]:
+    """Communities for the directory: the viewer's own first, then by recent activity."""
+    communities = visible_communities(viewer)
+    if query:
+        communities = communities.filter(Q(name__icontains=query) | Q(purpose__icontains=query))
+    if topic:
+        communities = communities.filter(topics__slug=topic)
+    mine = (
+        Membership.objects.filter(user=viewer, status=MembershipStatus.ACTIVE).values(
+            "community_id"
+        )
+        if viewer.is_authenticated
+        else Membership.objects.none().values("community_id")
+    )
+    if member_only:
+        communities = communities.filter(pk__in=mine)
+    return communities.annotate(
+        is_mine=Case(When(pk__in=mine, then=Value(1)), default=Value(0), output_field=IntegerField())
+    ).distinct()
+
+
+def leaders_of(community: Community) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(
+            community=community, status=MembershipStatus.ACTIVE, role__in=["leader", "facilitator"]
+        )
+        .select_related("user")
+        .order_by("role", "user__username")
+    )
