@@ -132,7 +132,9 @@ def make_question() -> Callable[..., Entry]:
 
 @pytest.fixture
 def make_answer() -> Callable[..., Entry]:
-    def factory(*, question: Entry, author: User, body: str = "Check the alignment first.") -> Entry:
+    def factory(
+        *, question: Entry, author: User, body: str = "Check the alignment first."
+    ) -> Entry:
         return qa.post_answer(question=question, by=author, body=body)
 
     return factory

@@ -16,7 +16,9 @@ class Organisation(models.Model):
     email_domains = models.TextField(
         _("e-mail domains"),
         blank=True,
-        help_text=_("One domain per line; new accounts with these addresses join this organisation."),
+        help_text=_(
+            "One domain per line; new accounts with these addresses join this organisation."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -92,6 +94,9 @@ class MemberFollow(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["follower", "followed"], name="unique_member_follow")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.follower_id} follows {self.followed_id}"
 
 
 class ApiToken(models.Model):

@@ -2,7 +2,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from practica.communities.models import Community, Membership, MembershipStatus
-from practica.communities.visibility import community_q, is_site_admin
+from practica.communities.visibility import community_q, is_host_member, is_site_admin
 from practica.core.types import Viewer
 
 from .models import User
@@ -20,17 +20,14 @@ def visible_members(viewer: Viewer) -> QuerySet[User]:
         status=MembershipStatus.ACTIVE,
     ).values("user_id")
     rule = Q(pk__in=in_visible) | Q(pk=viewer.pk)
-    if viewer.organisation_id is not None and viewer.organisation.is_host:
+    if is_host_member(viewer):
         rule |= Q(organisation__is_host=True)
     return User.objects.filter(rule)
 
 
 def get_member_for(viewer: Viewer, username: str) -> User:
     member = (
-        visible_members(viewer)
-        .select_related("organisation")
-        .filter(username=username)
-        .first()
+        visible_members(viewer).select_related("organisation").filter(username=username).first()
     )
     if member is None:
         raise Http404

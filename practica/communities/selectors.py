@@ -51,7 +51,9 @@ def directory(
     if member_only:
         communities = communities.filter(pk__in=mine)
     return communities.annotate(
-        is_mine=Case(When(pk__in=mine, then=Value(1)), default=Value(0), output_field=IntegerField())
+        is_mine=Case(
+            When(pk__in=mine, then=Value(1)), default=Value(0), output_field=IntegerField()
+        )
     ).distinct()
 
 

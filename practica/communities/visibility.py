@@ -20,9 +20,9 @@ def is_site_admin(viewer: Viewer) -> bool:
 
 
 def is_host_member(viewer: Viewer) -> bool:
-    if not viewer.is_authenticated or not viewer.is_active or viewer.organisation_id is None:
+    if not viewer.is_authenticated or not viewer.is_active:
         return False
-    return viewer.organisation.is_host
+    return viewer.organisation is not None and viewer.organisation.is_host
 
 
 def community_q(viewer: Viewer, prefix: str = "") -> Q:

@@ -103,6 +103,9 @@ class Revision(models.Model):
             models.UniqueConstraint(fields=["entry", "number"], name="unique_revision_number")
         ]
 
+    def __str__(self) -> str:
+        return f"Revision {self.number} of {self.entry_id}"
+
 
 class Vote(models.Model):
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="votes")
@@ -115,6 +118,9 @@ class Vote(models.Model):
             models.UniqueConstraint(fields=["entry", "user"], name="unique_vote"),
             models.CheckConstraint(condition=models.Q(value__in=[-1, 1]), name="vote_is_one"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.value:+d} on {self.entry_id} by {self.user_id}"
 
 
 class Comment(models.Model):
@@ -137,6 +143,9 @@ class Comment(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"Comment {self.pk} on {self.entry_id}"
+
 
 class Follow(models.Model):
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="follows")
@@ -147,6 +156,9 @@ class Follow(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["entry", "user"], name="unique_follow")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} follows {self.entry_id}"
 
 
 def attachment_path(instance: "Attachment", filename: str) -> str:

@@ -33,7 +33,9 @@ def check_title(title: str) -> str:
     if not title:
         raise ServiceError(_("Give it a title."), field="title")
     if len(title) < 8:
-        raise ServiceError(_("Make the title a little longer: at least 8 characters."), "title")
+        raise ServiceError(
+            _("Make the title a little longer: at least 8 characters."), field="title"
+        )
     if len(title) > MAX_TITLE:
         raise ServiceError(_("Keep the title under 250 characters."), field="title")
     return title
@@ -226,7 +228,7 @@ def check_upload(upload: UploadedFile) -> None:
             _("%(name)s is %(size)s; the limit is %(limit)s.")
             % {
                 "name": name,
-                "size": filesizeformat(upload.size),
+                "size": filesizeformat(upload.size or 0),
                 "limit": filesizeformat(settings.MAX_UPLOAD_BYTES),
             },
             field="attachments",

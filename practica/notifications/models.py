@@ -33,3 +33,6 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["recipient", "-created_at", "-id"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_verb_display()} → {self.recipient_id}"
