@@ -196,6 +196,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns about a missing root before collectstatic
 NODE_MODULES = Path(os.environ.get("PRACTICA_NODE_MODULES", Path.cwd() / "node_modules"))
 STATICFILES_DIRS: list[Path | tuple[str, Path]] = [BASE_DIR / "static"]
 if (NODE_MODULES / "htmx.org").exists():
