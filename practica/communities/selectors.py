@@ -1,6 +1,7 @@
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.http import Http404
 
+from practica.accounts.models import User
 from practica.core.types import Viewer
 
 from .models import Community, Membership, MembershipStatus
@@ -64,4 +65,70 @@ def leaders_of(community: Community) -> QuerySet[Membership]:
         )
         .select_related("user")
         .order_by("role", "user__username")
+    )
+
+
+def get_community_for_invitee(viewer: Viewer, slug: str) -> Community:
+    """A community the viewer has been invited to, even one they may not see yet.
+
+    Only the detail page uses this: an invitee must be able to read what they are invited
+    to and accept. Every other page of the community still goes through the visibility rule.
+    """
+    if not viewer.is_authenticated or not viewer.is_active:
+        raise Http404
+    community = Community.objects.filter(
+        slug=slug, memberships__user=viewer, memberships__status=MembershipStatus.INVITED
+    ).first()
+    if community is None:
+        raise Http404
+    return community
+
+
+def active_members(community: Community) -> QuerySet[Membership]:
+    """Active memberships with their people, ready for keyset pagination by ``username``."""
+    return (
+        Membership.objects.filter(community=community, status=MembershipStatus.ACTIVE)
+        .select_related("user", "user__organisation")
+        .annotate(username=F("user__username"))
+    )
+
+
+def pending_requests(community: Community) -> QuerySet[Membership]:
+    """People who asked to join, oldest request first."""
+    return (
+        Membership.objects.filter(community=community, status=MembershipStatus.PENDING)
+        .select_related("user", "user__organisation")
+        .order_by("created_at", "id")
+    )
+
+
+def open_invitations(community: Community) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(community=community, status=MembershipStatus.INVITED)
+        .select_related("user")
+        .order_by("created_at", "id")
+    )
+
+
+def my_memberships(
+    viewer: Viewer, *, status: str = MembershipStatus.ACTIVE
+) -> QuerySet[Membership]:
+    """The viewer's memberships with that status, with their communities, by community name."""
+    if not viewer.is_authenticated:
+        return Membership.objects.none()
+    return (
+        Membership.objects.filter(user=viewer, status=status)
+        .select_related("community")
+        .order_by("community__name", "id")
+    )
+
+
+def visible_memberships_of(viewer: Viewer, member: User) -> QuerySet[Membership]:
+    """A member's active memberships, only in communities the viewer may see (for profiles)."""
+    return (
+        Membership.objects.filter(
+            user=member, status=MembershipStatus.ACTIVE, community__in=visible_communities(viewer)
+        )
+        .select_related("community")
+        .order_by("community__name", "id")
     )
