@@ -1,0 +1,82 @@
+"""API shapes for Q&A: questions, answers and a question's whole thread."""
+
+from typing import Any
+
+from ninja import Field, Schema
+
+from practica.content.schemas import CommentOut, EntryOut
+
+
+class QuestionIn(Schema):
+    community: str = Field(description="The community's slug.")
+    title: str
+    body: str = Field(description="Markdown.")
+    topics: list[str] = Field(default_factory=list, description="Topic slugs.")
+
+
+class QuestionPatch(Schema):
+    """Only what is given changes; ``summary`` says why, in the revision history."""
+
+    title: str | None = None
+    body: str | None = None
+    topics: list[str] | None = Field(default=None, description="Topic slugs.")
+    summary: str = ""
+
+
+class AnswerIn(Schema):
+    body: str = Field(description="Markdown.")
+
+
+class AnswerPatch(Schema):
+    body: str
+    summary: str = ""
+
+
+class QuestionOut(EntryOut):
+    title: str
+    answer_count: int
+    accepted_answer_id: int | None
+
+    @staticmethod
+    def resolve_answer_count(obj: Any) -> int:
+        return int(obj.child_count)
+
+    @staticmethod
+    def resolve_accepted_answer_id(obj: Any) -> int | None:
+        return obj.accepted_child_id
+
+
+class AnswerOut(EntryOut):
+    question_id: int
+    is_accepted: bool
+
+    @staticmethod
+    def resolve_question_id(obj: Any) -> int:
+        return int(obj.parent_id)
+
+    @staticmethod
+    def resolve_is_accepted(obj: Any) -> bool:
+        return bool(obj.parent.accepted_child_id == obj.pk)
+
+
+class AnswerInThreadOut(AnswerOut):
+    comments: list[CommentOut]
+
+    @staticmethod
+    def resolve_comments(obj: Any) -> list[Any]:
+        return list(getattr(obj, "thread_comments", []))
+
+
+class QuestionThreadOut(QuestionOut):
+    """A question with its comments and its answers (each with its comments)."""
+
+    comments: list[CommentOut]
+    answers: list[AnswerInThreadOut]
+
+    @staticmethod
+    def resolve_comments(obj: Any) -> list[Any]:
+        return list(getattr(obj, "thread_comments", []))
+
+    @staticmethod
+    def resolve_answers(obj: Any) -> list[Any]:
+        return list(getattr(obj, "thread_answers", []))
