@@ -1,3 +1,9 @@
-from django.urls import path
+from django.urls import URLPattern, path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns: list[URLPattern] = [
+    path("notifications/", views.inbox, name="inbox"),
+    path("notifications/read/", views.inbox_mark_read, name="inbox_mark_read"),
+    path("notifications/<int:pk>/", views.notification_open, name="notification_open"),
+]
