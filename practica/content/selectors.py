@@ -155,10 +155,31 @@ def _del(text: str) -> SafeString:
 def _word_diff(old: str, new: str) -> list[str]:
     old_words, new_words = _WORDS.findall(old), _WORDS.findall(new)
     matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
-    parts: list[str] = []
+    # (removed, added) pairs; equal runs have removed == added and kept flag True.
+    chunks: list[tuple[str, str, bool]] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         removed, added = "".join(old_words[i1:i2]), "".join(new_words[j1:j2])
-        if op == "equal":
+        chunks.append((removed, added, op == "equal"))
+    # Fold a lone space between two changes into them: "a week" → "three days" reads as one
+    # change, not two with a space between.
+    merged: list[tuple[str, str, bool]] = []
+    for index, (removed, added, kept) in enumerate(chunks):
+        between_changes = (
+            kept
+            and not removed.strip()
+            and 0 < index < len(chunks) - 1
+            and not chunks[index + 1][2]
+            and bool(merged)
+            and not merged[-1][2]
+        )
+        if merged and not merged[-1][2] and (between_changes or not kept):
+            last_removed, last_added, _kept = merged[-1]
+            merged[-1] = (last_removed + removed, last_added + added, False)
+        else:
+            merged.append((removed, added, kept))
+    parts: list[str] = []
+    for removed, added, kept in merged:
+        if kept:
             parts.append(escape(removed))
             continue
         if removed:

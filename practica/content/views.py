@@ -145,6 +145,12 @@ class EntryEditForm(forms.Form):
             del self.fields["title"]
             del self.fields["topics"]
 
+    def clean_title(self) -> str:
+        try:
+            return services.check_title(self.cleaned_data["title"])
+        except ServiceError as error:
+            raise forms.ValidationError(error.message) from error
+
     def clean_topics(self) -> list[Topic]:
         try:
             return topics_from_text(self.cleaned_data.get("topics") or "")

@@ -1,6 +1,7 @@
 """Forms for asking, answering and commenting. The services do the real validation; the
 forms parse input and turn a service's refusal into a message on the right field."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -60,6 +61,14 @@ def topics_field() -> TopicsField:
     )
 
 
+def _checked(check: Callable[[str], str], value: str) -> str:
+    """Run a service's check in the form, so every problem shows at once."""
+    try:
+        return check(value)
+    except ServiceError as error:
+        raise forms.ValidationError(error.message) from error
+
+
 class AskForm(forms.Form):
     # The messages match the services' so a member sees the same words either way.
     title = forms.CharField(
@@ -90,6 +99,12 @@ class AskForm(forms.Form):
             "size": filesizeformat(settings.MAX_UPLOAD_BYTES),
         }
 
+    def clean_title(self) -> str:
+        return _checked(content.check_title, self.cleaned_data["title"])
+
+    def clean_body(self) -> str:
+        return _checked(content.check_body, self.cleaned_data["body"])
+
 
 class AnswerForm(forms.Form):
     body = forms.CharField(
@@ -98,6 +113,9 @@ class AnswerForm(forms.Form):
         help_text=MARKDOWN_HINT,
         error_messages={"required": _("Write something in the body.")},
     )
+
+    def clean_body(self) -> str:
+        return _checked(content.check_body, self.cleaned_data["body"])
 
 
 class CommentForm(forms.Form):

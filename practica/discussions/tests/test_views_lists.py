@@ -61,7 +61,10 @@ def test_an_unknown_sort_falls_back_to_newest(
 
 def test_question_list_filters_by_topic(world: Any, make_question: Any, client_for: Any) -> None:
     tagged = make_question(
-        community=world.open, author=world.charlie, title="Tagged with vibration", topics=[world.topic]
+        community=world.open,
+        author=world.charlie,
+        title="Tagged with vibration",
+        topics=[world.topic],
     )
     make_question(community=world.open, author=world.charlie, title="Not tagged at all")
     response = client_for(world.bob).get("/questions/?topic=vibration-analysis")
@@ -69,9 +72,7 @@ def test_question_list_filters_by_topic(world: Any, make_question: Any, client_f
     assert '<option value="vibration-analysis" selected>' in response.content.decode()
 
 
-def test_question_list_pages_with_a_cursor(
-    world: Any, make_question: Any, client_for: Any
-) -> None:
+def test_question_list_pages_with_a_cursor(world: Any, make_question: Any, client_for: Any) -> None:
     for _ in range(23):
         make_question(community=world.open, author=world.charlie)
     client = client_for(world.bob)
@@ -126,9 +127,7 @@ def test_community_questions_lists_only_that_community(
     assert titles(response) == [here.title]
 
 
-def test_community_questions_offers_ask_to_those_who_may_post(
-    world: Any, client_for: Any
-) -> None:
+def test_community_questions_offers_ask_to_those_who_may_post(world: Any, client_for: Any) -> None:
     html = client_for(world.charlie).get("/c/pump-reliability/questions/").content.decode()
     assert reverse("ask_question", args=["pump-reliability"]) in html
 
