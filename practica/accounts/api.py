@@ -5,10 +5,10 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django_ratelimit.core import get_usage
-from ninja import Router
+from ninja import Router, Status
 from ninja.errors import HttpError
 
 from practica.communities.models import Membership
@@ -116,7 +116,8 @@ def my_tokens(request: HttpRequest, limit: int | None = None, cursor: str | None
 def create_my_token(request: HttpRequest, payload: ApiTokenIn) -> Any:
     """The answer holds the token itself, shown this once."""
     token, key = services.create_token(user=member(request), name=payload.name)
-    return 201, {**ApiTokenOut.from_orm(token).dict(), "token": key}
+    shown = ApiTokenOut.model_validate(token, from_attributes=True).model_dump()
+    return Status(201, {**shown, "token": key})
 
 
 @router.delete(
@@ -127,7 +128,7 @@ def revoke_my_token(request: HttpRequest, token_id: int) -> Any:
     if not ApiToken.objects.filter(user=user, pk=token_id).exists():
         raise HttpError(404, _("Not found."))
     services.revoke_token(user=user, token_id=token_id)
-    return HttpResponse(status=204)
+    return Status(204, None)
 
 
 def _directory(viewer: User, *, query: str, topic: str) -> QuerySet[User]:

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from practica.accounts.models import User
 from practica.core.api import POSTING, ErrorOut, ListOut, bad_request, member
@@ -99,7 +99,7 @@ def create_community(request: HttpRequest, payload: CommunityIn) -> Any:
         topics=topics_named(payload.topics),
     )
     community.viewer_membership = membership_of(viewer, community)  # type: ignore[attr-defined]
-    return 201, community
+    return Status(201, community)
 
 
 @router.post(

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Router, Status
 
 from practica.accounts.models import User
 from practica.core.api import POSTING, ErrorOut, ListOut, member
@@ -53,7 +53,7 @@ def comment_list(
 def add_comment(request: HttpRequest, entry_id: int, payload: CommentIn) -> Any:
     viewer = member(request)
     entry = get_entry_for(viewer, entry_id)
-    return 201, services.add_comment(entry=entry, author=viewer, body=payload.body)
+    return Status(201, services.add_comment(entry=entry, author=viewer, body=payload.body))
 
 
 @router.post(

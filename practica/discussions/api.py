@@ -4,7 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 
 from practica.accounts.models import User
 from practica.communities.selectors import get_community_for
@@ -37,9 +37,15 @@ def _question(viewer: User, question_id: int) -> Entry:
 
 def _answers(question: Entry) -> list[Entry]:
     answers = list(selectors.answers_to(question).prefetch_related("topics"))
-    for answer in answers:
-        answer.parent = question  # is_accepted reads it; saves a query per answer
+    _in_thread(question, answers)
     return answers
+
+
+def _in_thread(question: Entry, answers: list[Entry]) -> None:
+    """Answers share their question's community; give them both to save a query apiece."""
+    for answer in answers:
+        answer.parent = question
+        answer.community = question.community
 
 
 @router.get(
@@ -88,7 +94,7 @@ def ask_question(request: HttpRequest, payload: QuestionIn) -> Any:
         body=payload.body,
         topics=topics_named(payload.topics),
     )
-    return 201, question
+    return Status(201, question)
 
 
 @router.get(
@@ -150,8 +156,7 @@ def answer_list(
     question = _question(viewer, question_id)
     answers = selectors.answers_to(question).prefetch_related("topics")
     page = paginate(answers, order=["-score", "created_at", "id"], cursor=cursor, limit=limit)
-    for answer in page.items:
-        answer.parent = question
+    _in_thread(question, page.items)
     with_my_votes(viewer, page.items)
     return page
 
@@ -165,7 +170,7 @@ def answer_list(
 def post_answer(request: HttpRequest, question_id: int, payload: AnswerIn) -> Any:
     viewer = member(request)
     question = _question(viewer, question_id)
-    return 201, services.post_answer(question=question, by=viewer, body=payload.body)
+    return Status(201, services.post_answer(question=question, by=viewer, body=payload.body))
 
 
 @router.patch(
