@@ -1,11 +1,15 @@
 """Community pages: the directory, a community's page, its members and its settings."""
 
+import html
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -52,6 +56,14 @@ def _community_or_invitation(viewer: User, slug: str) -> Community:
         return get_community_for_invitee(viewer, slug)
 
 
+def excerpt(markdown: str, *, words: int = 30) -> str:
+    """The first paragraph of a markdown text as plain words, for cards."""
+    blocks = [b.strip() for b in markdown.split("\n\n") if b.strip()]
+    first = next((b for b in blocks if not b.startswith("#")), blocks[0] if blocks else "")
+    text = " ".join(html.unescape(strip_tags(render_markdown(first))).split())
+    return Truncator(text).words(words)
+
+
 def _url_or_path(name: str, slug: str, tail: str) -> str:
     """The Q&A pages' URL by name; their fixed path while those routes are not mounted."""
     try:
@@ -81,7 +93,10 @@ def community_directory(request: MemberRequest) -> HttpResponse:
     mine = memberships_by_community(request.user)
     context = {
         "page": page,
-        "cards": [(community, mine.get(community.pk)) for community in page.items],
+        "cards": [
+            (community, mine.get(community.pk), excerpt(community.purpose))
+            for community in page.items
+        ],
         "query": query,
         "topic": topic,
         "topics": Topic.objects.order_by("name").only("name", "slug"),
@@ -122,7 +137,8 @@ def community_detail(request: MemberRequest, slug: str) -> HttpResponse:
         "membership": membership,
         "invited": invited,
         "purpose_html": render_markdown(community.purpose),
-        "leaders": list(leaders_of(community)),
+        # Leaders before facilitators.
+        "leaders": sorted(leaders_of(community), key=lambda m: m.role != Role.LEADER),
         "topics": list(community.topics.all()),
         "questions": questions,
         "can_join": can_join(request.user, community, membership),

@@ -86,7 +86,7 @@ def test_directory_lists_only_what_each_persona_may_see(world: Any, client_for: 
     for name, slugs in expected.items():
         response = client_for(getattr(world, name)).get("/c/")
         assert response.status_code == 200
-        shown = {community.slug for community, _m in response.context["cards"]}
+        shown = {community.slug for community, _m, _p in response.context["cards"]}
         assert shown == slugs, name
         if "change-practitioners" not in slugs:
             assert b"Change Practitioners" not in response.content
@@ -108,14 +108,14 @@ def test_directory_puts_my_communities_first_and_shows_my_role(
     world: Any, client_for: ClientFor
 ) -> None:
     response = client_for(world.dana).get("/c/")
-    community, membership = response.context["cards"][0]
+    community, membership, _purpose = response.context["cards"][0]
     assert community == world.open
     assert membership.role == Role.MEMBER
     other = Community.objects.create(
         slug="asset-management", name="Asset Management", purpose="Assets.", admits_partners=True
     )
     response = client_for(world.charlie).get("/c/")
-    slugs = [c.slug for c, _m in response.context["cards"]]
+    slugs = [c.slug for c, _m, _p in response.context["cards"]]
     assert slugs.index(other.slug) > slugs.index("pump-reliability")
     assert b"You: Member" in response.content
 
@@ -125,9 +125,9 @@ def test_directory_searches_name_and_purpose(world: Any, client_for: ClientFor) 
     world.request.save()
     client = client_for(world.bob)
     by_name = client.get("/c/", {"q": "pump"}).context["cards"]
-    assert [c.slug for c, _m in by_name] == ["pump-reliability"]
+    assert [c.slug for c, _m, _p in by_name] == ["pump-reliability"]
     by_purpose = client.get("/c/", {"q": "budgets"}).context["cards"]
-    assert [c.slug for c, _m in by_purpose] == ["project-managers"]
+    assert [c.slug for c, _m, _p in by_purpose] == ["project-managers"]
     nothing = client.get("/c/", {"q": "zebra"})
     assert nothing.context["cards"] == []
     assert b"No community matches that search." in nothing.content
@@ -136,7 +136,7 @@ def test_directory_searches_name_and_purpose(world: Any, client_for: ClientFor) 
 def test_directory_filters_by_topic(world: Any, client_for: ClientFor) -> None:
     world.open.topics.add(world.topic)
     response = client_for(world.bob).get("/c/", {"topic": world.topic.slug})
-    assert [c.slug for c, _m in response.context["cards"]] == ["pump-reliability"]
+    assert [c.slug for c, _m, _p in response.context["cards"]] == ["pump-reliability"]
     assert b'<option value="vibration-analysis" selected>' in response.content
 
 
@@ -526,3 +526,12 @@ def test_settings_with_missing_fields_keep_what_was_typed(
     assert b'value="Renamed"' in response.content
     world.request.refresh_from_db()
     assert world.request.name == "Project Managers"
+
+
+def test_directory_cards_show_the_purpose_as_plain_words(world: Any, client_for: ClientFor) -> None:
+    world.open.purpose = "## Why we exist\n\nWe keep **pumps** & motors running.\n\n## More"
+    world.open.save()
+    response = client_for(world.bob).get("/c/")
+    purposes = {c.slug: p for c, _m, p in response.context["cards"]}
+    assert purposes["pump-reliability"] == "We keep pumps & motors running."
+    assert b"We keep pumps &amp; motors running." in response.content
