@@ -218,3 +218,17 @@ def test_member_list_query_count_does_not_grow(world: Any) -> None:
     with CaptureQueriesContext(connection) as many:
         assert len(client.get("/api/v1/members?limit=100").json()["items"]) == 34
     assert len(few) == len(many)
+
+
+def test_token_list_query_count_does_not_grow(world: Any) -> None:
+    client = bearer(world.bob)
+    for n in range(2):
+        create_token(user=world.bob, name=f"Script {n}")
+    client.get("/api/v1/me/tokens")
+    with CaptureQueriesContext(connection) as few:
+        assert len(client.get("/api/v1/me/tokens?limit=100").json()["items"]) == 3
+    for n in range(2, 29):
+        create_token(user=world.bob, name=f"Script {n}")
+    with CaptureQueriesContext(connection) as many:
+        assert len(client.get("/api/v1/me/tokens?limit=100").json()["items"]) == 30
+    assert len(few) == len(many)
