@@ -2,6 +2,10 @@
 
 Schema at /api/v1/openapi.json, interactive docs at /api/v1/docs (Swagger from ninja's own
 static files, no CDN). Everything but token sign-in and the docs needs a signed-in caller.
+
+The docs page needs no exemption from our Content-Security-Policy: ninja's template runs
+only external scripts (its settings sit in a non-executed JSON <script> block), which
+core/tests/test_api.py checks.
 """
 
 from typing import NoReturn

@@ -40,7 +40,7 @@ class BearerToken(HttpBearer):
             return None
         user = user_for_token(token)
         if user is not None:
-            # Rate limits and the visibility rule read request.user.
+            # Rate limits read request.user: keyed by member, administrators exempt.
             request.user = user
         return user
 
