@@ -108,7 +108,7 @@ class AskForm(forms.Form):
 
 class AnswerForm(forms.Form):
     body = forms.CharField(
-        label=_("Your answer"),
+        label=_("Answer"),
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=MARKDOWN_HINT,
         error_messages={"required": _("Write something in the body.")},

@@ -200,7 +200,7 @@ def test_commenting_with_htmx_returns_the_comments_fragment(
         f"/e/{question.pk}/comment/", {"body": "Good question"}, **HTMX
     )
     html = response.content.decode()
-    assert html.lstrip().startswith(f'<section class="comments" id="comments-{question.pk}"')
+    assert html.lstrip().startswith(f'<div class="comments" id="comments-{question.pk}"')
     assert "Good question" in html
 
 
