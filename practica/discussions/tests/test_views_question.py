@@ -193,6 +193,21 @@ def test_a_too_long_comment_keeps_the_typed_text(
     assert not Comment.objects.exists()
 
 
+def test_a_comment_from_someone_who_may_not_post_is_refused_with_the_reason(
+    world: Any, make_question: Any, client_for: Any
+) -> None:
+    question = make_question(community=world.request, author=world.bob)
+    world.request.memberships.filter(user=world.charlie).delete()
+    response = client_for(world.charlie).post(
+        f"/e/{question.pk}/comment/", {"body": "My helpful comment"}
+    )
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Join Project Managers to post in it." in html
+    assert "My helpful comment" in html
+    assert not Comment.objects.exists()
+
+
 def test_commenting_with_htmx_returns_the_comments_fragment(
     world: Any, question: Entry, client_for: Any
 ) -> None:
