@@ -139,6 +139,13 @@ QUESTIONS: tuple[Question, ...] = (
         title="How do you measure change saturation when five programmes land on the same "
         "depots in one quarter?",
         topics=("change-management", "communication-planning"),
+        comments=(
+            Comment(
+                "rachel",
+                3,
+                "From the comms side: the depot managers are already asking me the same question.",
+            ),
+        ),
         up="nina amara",
         body="""
             In the third quarter the depots will get the new EAM system, a new shift pattern, a
@@ -230,6 +237,7 @@ QUESTIONS: tuple[Question, ...] = (
         title="When do you bring the union in on a change to shift patterns: before or after "
         "the design is done?",
         topics=("change-management", "resistance"),
+        comments=(Comment("nina", 2, "Who in HR is leading the consultation?"),),
         up="james nina",
         body="""
             The operations review proposes moving treatment works operators from 12-hour to
@@ -370,6 +378,9 @@ QUESTIONS: tuple[Question, ...] = (
         title='What adoption measures do you report for a new EAM system beyond "number of '
         'logins"?',
         topics=("training-adoption",),
+        comments=(
+            Comment("sanjay", 1, "Great question, we need this for the steering report too."),
+        ),
         up="amara sanjay",
         body="""
             The programme reports weekly logins and work orders created. Both look healthy, but
@@ -433,6 +444,10 @@ QUESTIONS: tuple[Question, ...] = (
         title="How do you handle a manager who publicly supports the change but undermines it "
         "with their team?",
         topics=("resistance", "sponsorship"),
+        comments=(
+            Comment("amara", 20, "Have you seen it yourself, or only heard about it second-hand?"),
+            Comment("lucas", 22, "Second-hand, from three different people."),
+        ),
         body="""
             One depot manager says all the right things in steering meetings. Their team tells
             our super-users that the manager calls the new system "head office's toy" and tells

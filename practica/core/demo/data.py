@@ -78,6 +78,9 @@ QUESTIONS: tuple[Question, ...] = (
         title="Historian tag naming: encode site, asset and signal in the name, or use an "
         "asset framework?",
         topics=("scada-historian", "data-quality"),
+        comments=(
+            Comment("mei", 2, "Please don't let anyone put the asset description in the tag name."),
+        ),
         up="emma.lindqvist mei",
         body="""
             We are migrating 200 sites to a new historian (about 180,000 tags). Today the tag
@@ -182,6 +185,13 @@ QUESTIONS: tuple[Question, ...] = (
         title="MTBF dashboard for pumps: how do you count failures when the work orders are so "
         "messy?",
         topics=("dashboards", "data-quality", "cmms"),
+        comments=(
+            Comment(
+                "kwame",
+                3,
+                "Same request from me for the reliability KPIs: let's use one definition.",
+            ),
+        ),
         up="mei sarah.oconnell kwame",
         body="""
             The asset management board wants MTBF by pump class and by region. Corrective work
@@ -319,6 +329,7 @@ QUESTIONS: tuple[Question, ...] = (
         asked="2026-08-25 15:50",
         title="Power BI on historian data: live connection or a nightly extract?",
         topics=("dashboards", "scada-historian"),
+        comments=(Comment("mei", 1, "Happy to share our template for the energy report."),),
         up="ahmed mei",
         body="""
             I am building a Power BI report of pump energy use per station for the capital
@@ -360,6 +371,13 @@ QUESTIONS: tuple[Question, ...] = (
         asked="2026-09-29 13:30",
         title="Who should own asset data: operations, maintenance or IT?",
         topics=("data-quality",),
+        comments=(
+            Comment(
+                "ahmed",
+                5,
+                "For telemetry configuration it's effectively me, which is not a good answer.",
+            ),
+        ),
         up="emma.lindqvist kwame",
         body="""
             Our asset register, telemetry configuration and maintenance history are owned, in
@@ -405,6 +423,15 @@ QUESTIONS: tuple[Question, ...] = (
         asked="2026-10-15 22:00",
         title="Energy per Ml by pumping station: does anyone normalise for rainfall?",
         topics=("dashboards", "predictive-analytics"),
+        comments=(
+            Comment(
+                "mei",
+                8,
+                "Not yet, but it sounds like a good regression problem. Do you have flow at "
+                "each station?",
+            ),
+            Comment("luis", 10, "Flow at about half of them; run hours everywhere."),
+        ),
         up="mei",
         body="""
             We compare kWh per Ml across sewage pumping stations to find inefficient ones, but
@@ -475,6 +502,9 @@ QUESTIONS: tuple[Question, ...] = (
         asked="2026-11-15 05:20",
         title="Survival analysis on pump lifetimes with censored data: which Python library?",
         topics=("predictive-analytics",),
+        comments=(
+            Comment("mei", 2, "lifelines is where I'd start. Will write a proper answer later."),
+        ),
         body="""
             I want to fit Weibull and Cox models to pump lifetimes from the CMMS, where most
             pumps have not failed yet (right-censored) and some were installed before our

@@ -125,6 +125,10 @@ QUESTIONS: tuple[Question, ...] = (
         title="Our risk register is updated once a month for the board report and otherwise "
         "ignored — how do you make it live?",
         topics=("risk-management",),
+        comments=(
+            Comment("grace", 3, "Do your risks have owners by name or by role?"),
+            Comment("sophie.martin", 4, "By role, mostly. Which probably explains a lot."),
+        ),
         up="hiro grace daniel olivia",
         body="""
             Across the programme we have about 300 risks. Project managers update the register
@@ -241,6 +245,11 @@ QUESTIONS: tuple[Question, ...] = (
         title="The board wants a P80 cost estimate — how do you explain what that means "
         "without losing them?",
         topics=("risk-management",),
+        comments=(
+            Comment(
+                "sophie.martin", 2, "Our board pack has the same problem. Keen to see the answers."
+            ),
+        ),
         up="hiro sophie.martin",
         body="""
             Our board has asked for P80 estimates on every capital project over £10m. Half of
@@ -499,6 +508,11 @@ QUESTIONS: tuple[Question, ...] = (
         asked="2026-06-29 16:15",
         title="Who owns the float in the programme: us or the contractor?",
         topics=("scheduling", "contracts"),
+        comments=(
+            Comment(
+                "olivia", 2, "Good question. I've been wondering about this on the UV job too."
+            ),
+        ),
         up="fatima grace",
         body="""
             The contractor's accepted programme shows planned completion eight weeks before the
@@ -639,6 +653,10 @@ QUESTIONS: tuple[Question, ...] = (
         asked="2026-09-08 12:00",
         title="Schedule risk analysis: is it worth doing on a £5m project?",
         topics=("scheduling", "risk-management"),
+        comments=(
+            Comment("grace", 2, "Which tool are you using for the schedule?"),
+            Comment("daniel", 3, "P6, about 40 activities."),
+        ),
         up="hiro grace",
         body="""
             The programme now asks for quantitative schedule risk analysis (Monte Carlo) on all
@@ -733,6 +751,13 @@ QUESTIONS: tuple[Question, ...] = (
         title="Has anyone used a target cost contract with pain/gain share on a small project? "
         "Was the admin worth it?",
         topics=("contracts",),
+        comments=(
+            Comment(
+                "fatima",
+                14,
+                "I have a view but I'd like to hear from someone who has run one first.",
+            ),
+        ),
         up="fatima",
         body="""
             We are procuring a £3m chemical dosing upgrade and the commercial team suggests

@@ -102,6 +102,16 @@ QUESTIONS: tuple[Question, ...] = (
         title="Submersible sewage pumps at a 30 L/s station rag up twice a week — what has "
         "worked for you?",
         topics=("submersible-pumps", "motors-and-drives"),
+        comments=(
+            Comment(
+                "marcus",
+                2,
+                "Are the VFDs set to ramp up slowly on start? A fast start pulls less rag in.",
+            ),
+            Comment(
+                "priya", 5, "Ramp is 10 s. I'll check what it was before the estate connected."
+            ),
+        ),
         up="marcus bob kwame erik",
         body="""
             Kwinana Road sewage pumping station: two 22 kW submersibles, duty/standby, about
@@ -185,6 +195,14 @@ QUESTIONS: tuple[Question, ...] = (
         title="What vibration alarm limits do you use for pumps: ISO 20816 zones or your own "
         "baselines?",
         topics=("vibration-analysis", "centrifugal-pumps"),
+        comments=(
+            Comment(
+                "dana",
+                4,
+                "Are the vertical pumps measured at the motor top bearing? Their limits need "
+                "to be different.",
+            ),
+        ),
         up="raj lena.fischer dana priya",
         body="""
             I am setting up alarm limits for about 120 pumps on our new condition monitoring
@@ -286,6 +304,9 @@ QUESTIONS: tuple[Question, ...] = (
         asked="2026-03-04 10:10",
         title="How much soft foot is acceptable before alignment, and how do you fix it properly?",
         topics=("shaft-alignment",),
+        comments=(
+            Comment("tom.hendricks", 1, "Good instinct to question it. Measure before you shim."),
+        ),
         up="tom.hendricks carlos",
         body="""
             Aligning a 45 kW motor to a pump for the first time under supervision. The laser
@@ -405,6 +426,7 @@ QUESTIONS: tuple[Question, ...] = (
         title="Fluting on the motor NDE bearing of a VFD-driven 110 kW pump — grounding ring "
         "or insulated bearing?",
         topics=("motors-and-drives", "bearings", "vibration-analysis"),
+        comments=(Comment("lena.fischer", 2, "Do you have the spectrum? Happy to look at it."),),
         up="lena.fischer raj ingrid",
         body="""
             On a route at Harbour Road we found a high-frequency pattern on the NDE motor
@@ -458,6 +480,9 @@ QUESTIONS: tuple[Question, ...] = (
         title="Cavitation noise only at low reservoir levels — how much NPSH margin should we "
         "design for?",
         topics=("cavitation", "centrifugal-pumps"),
+        comments=(
+            Comment("yusuf", 3, "What is the water temperature in summer? It matters for NPSHa."),
+        ),
         up="erik yusuf jack",
         body="""
             Our clear-water pumps at the Eastside works sound like gravel when the clear-water
@@ -553,6 +578,13 @@ QUESTIONS: tuple[Question, ...] = (
         title="Check valve slam on pump trip at a booster station — dashpot, a different "
         "valve, or a slow stop on the drive?",
         topics=("centrifugal-pumps", "motors-and-drives"),
+        comments=(
+            Comment(
+                "erik",
+                5,
+                "Is there an air valve at the high point of the main? Worth checking too.",
+            ),
+        ),
         up="yusuf ingrid erik",
         body="""
             Moorside booster station: three 55 kW pumps on VFDs pushing up a 2 km rising main
@@ -701,6 +733,11 @@ QUESTIONS: tuple[Question, ...] = (
         title="Efficiency dropped 8 % on our high-lift pumps — how do you decide when to "
         "refurbish wear rings?",
         topics=("centrifugal-pumps", "preventive-maintenance"),
+        comments=(
+            Comment(
+                "helena", 4, "If the numbers hold up this could go in next year's energy programme."
+            ),
+        ),
         up="yusuf erik helena",
         body="""
             Energy monitoring shows our four high-lift pumps (250 kW each, running most of the
@@ -795,6 +832,11 @@ QUESTIONS: tuple[Question, ...] = (
         title="How do you stop an RCA turning into a blame session when an operator's call "
         "led to the failure?",
         topics=("root-cause-analysis",),
+        comments=(
+            Comment(
+                "priya", 1, "Happy to facilitate it if you'd like someone from outside the region."
+            ),
+        ),
         up="priya bob jack",
         body="""
             We are about to run an RCA on a pump failure where the operator restarted a pump
@@ -1103,6 +1145,9 @@ QUESTIONS: tuple[Question, ...] = (
         title="Mixing greases: lithium complex in stock, polyurea in the new motors — what's "
         "the risk?",
         topics=("lubrication", "motors-and-drives"),
+        comments=(
+            Comment("tom.hendricks", 3, "We colour-code the nipple caps. Cheap, and it works."),
+        ),
         up="raj ingrid",
         body="""
             The new motors from our framework supplier come factory-filled with a **polyurea**
@@ -1146,6 +1191,13 @@ QUESTIONS: tuple[Question, ...] = (
         title="Our pumping station PM routine has 40 tasks every month — how do we cut it "
         "without more failures?",
         topics=("preventive-maintenance", "rcm", "cmms"),
+        comments=(
+            Comment(
+                "kwame",
+                2,
+                "Good timing: I'd like to use this as the pilot for the wider PM review.",
+            ),
+        ),
         up="kwame sarah.oconnell jack priya",
         body="""
             The standard monthly PM for our larger clean-water pumping stations has grown to
@@ -1298,6 +1350,9 @@ QUESTIONS: tuple[Question, ...] = (
         title="Anyone using ultrasound to detect failing double seals before barrier fluid "
         "loss shows?",
         topics=("mechanical-seals", "vibration-analysis"),
+        comments=(
+            Comment("raj", 20, "Not on seals specifically. Interested to hear if anyone has."),
+        ),
         up="raj",
         body="""
             We have double seals with a barrier fluid pot (plan 53A) on our sludge pumps. The
@@ -1315,6 +1370,13 @@ QUESTIONS: tuple[Question, ...] = (
         title="Pump curve from the manufacturer doesn't match our field test by 12 % — who do "
         "we believe?",
         topics=("centrifugal-pumps",),
+        comments=(
+            Comment(
+                "charlie",
+                10,
+                "Following this one, we have the same argument on the Riverside pumps.",
+            ),
+        ),
         body="""
             Commissioning tests on two new 90 kW pumps show head about **12 % below** the
             manufacturer's curve at the duty flow. The manufacturer says our test is wrong
@@ -1331,6 +1393,9 @@ QUESTIONS: tuple[Question, ...] = (
         title="Submersible cable insulation resistance drops after every wet season — what "
         "minimum megger value do you accept?",
         topics=("submersible-pumps", "motors-and-drives"),
+        comments=(
+            Comment("priya", 6, "Following: we have the same question for our 30 kW units."),
+        ),
         up="priya",
         body="""
             Our 11–22 kW submersibles are megger tested (1,000 V, motor and cable together)
