@@ -41,7 +41,8 @@ $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { \
 		echo "error: Practica needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) -c 'import platform; print(platform.python_version())')." >&2; \
 		echo "       Install a newer Python, or point make at one: make demo PYTHON=python3.12" >&2; exit 1; }
-	$(PYTHON) -m venv $(VENV) || { \
+	@echo "Creating $(VENV) with $$(command -v $(PYTHON)) ($$($(PYTHON) --version))"
+	@$(PYTHON) -m venv $(VENV) || { \
 		echo "error: could not create $(VENV) (Debian: apt-get install python3-venv)." >&2; rm -rf $(VENV); exit 1; }
 
 # The package and its runtime dependencies.
