@@ -533,7 +533,7 @@ def _votes(*, entry: Entry, up: str, down: str, thread: _Thread, summary: Summar
 
 def _inbox(*, user: User, summary: Summary) -> None:
     """A few notifications for bob, made from the demo's own events, the latest unread."""
-    events = sorted(_events_for(user.username), key=lambda event: event[0])[-6:]
+    events = _pick(_events_for(user.username), 6)
     entries = {
         e.external_id: e
         for e in Entry.objects.filter(source=SOURCE, external_id__in=[e[3] for e in events])
@@ -571,10 +571,21 @@ def _events_for(username: str) -> list[tuple[datetime, str, str, str]]:
     """(when, verb, actor, entry external id) of what would have notified this member."""
     events: list[tuple[datetime, str, str, str]] = []
     mention = f"@{username}"
+
+    def comments(specs: Iterable[CommentSpec], *, on: str, by: str, since: datetime) -> None:
+        for comment in specs:
+            when = since + timedelta(hours=comment.hours)
+            if comment.author == username:
+                continue
+            if by == username:
+                events.append((when, Verb.COMMENTED, comment.author, on))
+            elif mention in comment.body:
+                events.append((when, Verb.MENTIONED, comment.author, on))
+
     for questions in QUESTIONS.values():
         for question in questions:
             asked = parse_when(question.asked)
-            qid = question_id(question)
+            comments(question.comments, on=question_id(question), by=question.author, since=asked)
             for number, answer in enumerate(question.answers, start=1):
                 aid = answer_id(question, number)
                 answered = asked + timedelta(hours=answer.hours)
@@ -585,12 +596,17 @@ def _events_for(username: str) -> list[tuple[datetime, str, str, str]]:
                 if answer.accepted and answer.author == username != question.author:
                     accepted = answered + timedelta(days=1)
                     events.append((accepted, Verb.ACCEPTED, question.author, aid))
-                for comment in answer.comments:
-                    if comment.author != username and answer.author == username:
-                        when = answered + timedelta(hours=comment.hours)
-                        events.append((when, Verb.COMMENTED, comment.author, aid))
-            for comment in question.comments:
-                if comment.author != username and question.author == username:
-                    when = asked + timedelta(hours=comment.hours)
-                    events.append((when, Verb.COMMENTED, comment.author, qid))
+                comments(answer.comments, on=aid, by=answer.author, since=answered)
     return events
+
+
+def _pick(
+    events: list[tuple[datetime, str, str, str]], n: int
+) -> list[tuple[datetime, str, str, str]]:
+    """The latest event of each kind, then the latest others: an inbox with some variety."""
+    chosen = {max(e for e in events if e[1] == verb) for verb in {e[1] for e in events}}
+    for event in sorted(events, reverse=True):
+        if len(chosen) >= n:
+            break
+        chosen.add(event)
+    return sorted(chosen)

@@ -380,6 +380,7 @@ QUESTIONS: tuple[Question, ...] = (
                 Overall, yes, but pick the pumps with good shafts.
                 """,
                 up="helena kwame erik",
+                accepted=True,
             ),
             Answer(
                 "erik",
@@ -1412,6 +1413,14 @@ QUESTIONS: tuple[Question, ...] = (
         asked="2026-11-13 11:20",
         title="Thermography on motor terminal boxes: worth adding to the vibration route?",
         topics=("preventive-maintenance", "motors-and-drives"),
+        comments=(
+            Comment(
+                "priya",
+                3,
+                "@bob didn't you add terminal boxes to the thermography round at Moorside "
+                "after the fire there?",
+            ),
+        ),
         body="""
             Our electrical team does an annual thermographic survey of switchboards but never
             looks at motor terminal boxes. We had a terminal box fire on a 55 kW pump in
