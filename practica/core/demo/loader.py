@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import F, Q
@@ -136,11 +135,11 @@ def load_demo(
 
 
 def load_organisations(*, host_name: str, summary: Summary) -> tuple[Organisation, Organisation]:
+    """The host (named ``host_name`` unless someone has named it) and the partner."""
     existed = Organisation.objects.filter(is_host=True).exists()
-    unnamed = settings.HOST_ORGANISATION_NAME == UNNAMED_HOST
-    host = host_organisation()
+    host = host_organisation()  # named by settings.HOST_ORGANISATION_NAME if it is new
     renamed = False
-    if host.name == UNNAMED_HOST and unnamed and host_name and host_name != host.name:
+    if host.name == UNNAMED_HOST and host_name and host_name != host.name:
         taken = Organisation.objects.filter(Q(name=host_name) | Q(slug=slugify(host_name)[:80]))
         if not taken.exclude(pk=host.pk).exists():
             host.name = host_name

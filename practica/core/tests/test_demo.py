@@ -322,6 +322,14 @@ def test_a_named_host_organisation_keeps_its_name(db: Any) -> None:
     assert demo_loader.host_domain(host) == "contoso.example"
 
 
+def test_a_host_organisation_named_in_the_settings_keeps_that_name(db: Any, settings: Any) -> None:
+    settings.HOST_ORGANISATION_NAME = "Contoso Utilities"
+    host, _partner = demo_loader.load_organisations(
+        host_name="Thames Valley Water", summary=demo_loader.Summary()
+    )
+    assert host.is_host and host.name == "Contoso Utilities"
+
+
 def test_the_demo_command_prints_progress_a_summary_and_the_logins(db: Any) -> None:
     out = StringIO()
     call_command("demo", "--host-name", "Acme Water Services", stdout=out)
