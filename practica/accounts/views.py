@@ -145,6 +145,8 @@ def api_tokens(request: MemberRequest) -> HttpResponse:
 @login_required
 @require_POST
 def api_token_revoke(request: MemberRequest, token_id: int) -> HttpResponse:
+    if not ApiToken.objects.filter(user=request.user, pk=token_id).exists():
+        raise Http404  # someone else's token, or one already revoked
     services.revoke_token(user=request.user, token_id=token_id)
     messages.success(request, _("The token is revoked: anything using it is now refused."))
     return redirect("api_tokens")

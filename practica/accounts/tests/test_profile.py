@@ -259,7 +259,8 @@ def test_revoking_a_token(world: Any, client_for: ClientFor) -> None:
 
 def test_nobody_revokes_someone_elses_token(world: Any, client_for: ClientFor) -> None:
     token, key = services.create_token(user=world.bob, name="bob-workstation")
-    client_for(world.charlie).post(f"/settings/tokens/{token.pk}/revoke/")
+    response = client_for(world.charlie).post(f"/settings/tokens/{token.pk}/revoke/")
+    assert response.status_code == 404
     assert services.user_for_token(key) == world.bob
     assert (
         "bob-workstation" not in client_for(world.charlie).get("/settings/tokens/").content.decode()
