@@ -138,17 +138,19 @@ def load_organisations(*, host_name: str, summary: Summary) -> tuple[Organisatio
     """The host (named ``host_name`` unless someone has named it) and the partner."""
     existed = Organisation.objects.filter(is_host=True).exists()
     host = host_organisation()  # named by settings.HOST_ORGANISATION_NAME if it is new
-    renamed = False
+    named = False
     if host.name == UNNAMED_HOST and host_name and host_name != host.name:
         taken = Organisation.objects.filter(Q(name=host_name) | Q(slug=slugify(host_name)[:80]))
         if not taken.exclude(pk=host.pk).exists():
             host.name = host_name
             host.slug = slugify(host_name)[:80] or host.slug
-            renamed = True
-    if (renamed or not existed) and not host.email_domains.strip():
+            named = True
+    given_domain = (named or not existed) and not host.email_domains.strip()
+    if given_domain:
         host.email_domains = host_domain(host)
-    host.save()
-    summary.count("organisations", created=renamed or not existed)
+    if named or given_domain:
+        host.save()
+    summary.count("organisations", created=named or not existed)
 
     partner = Organisation.objects.filter(
         Q(slug=people.PARTNER_SLUG) | Q(name=people.PARTNER_NAME)
@@ -164,8 +166,12 @@ def load_organisations(*, host_name: str, summary: Summary) -> tuple[Organisatio
 
 
 def host_domain(host: Organisation) -> str:
-    """The made-up e-mail domain of the host's demo members: acme.example for Acme…"""
-    return (host.domains() or [f"{(host.slug or 'host').split('-')[0]}.example"])[0]
+    """The made-up e-mail domain of the host's demo members: acme.example for Acme….
+
+    Always a reserved .example domain, never the organisation's real one, so that nothing
+    written to a demo member can reach a real mailbox.
+    """
+    return f"{(host.slug or 'host').split('-')[0]}.example"
 
 
 # Topics -------------------------------------------------------------------------------------

@@ -314,12 +314,18 @@ def test_an_unnamed_host_organisation_takes_the_demo_name(db: Any) -> None:
 
 
 def test_a_named_host_organisation_keeps_its_name(db: Any) -> None:
-    Organisation.objects.create(name="Contoso Utilities", slug="contoso-utilities", is_host=True)
+    Organisation.objects.create(
+        name="Contoso Utilities",
+        slug="contoso-utilities",
+        is_host=True,
+        email_domains="contoso.com",
+    )
     host, _partner = demo_loader.load_organisations(
         host_name="Thames Valley Water", summary=demo_loader.Summary()
     )
     assert Organisation.objects.get(is_host=True).name == host.name == "Contoso Utilities"
-    assert demo_loader.host_domain(host) == "contoso.example"
+    assert host.domains() == ["contoso.com"]
+    assert demo_loader.host_domain(host) == "contoso.example"  # never a real mailbox
 
 
 def test_a_host_organisation_named_in_the_settings_keeps_that_name(db: Any, settings: Any) -> None:
