@@ -7,7 +7,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F, Sum
+from django.db.models import F, Q, Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.text import slugify
@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
 from practica.communities.models import Community
-from practica.communities.permissions import check_post_in
+from practica.communities.permissions import can_moderate, check_post_in
 from practica.communities.selectors import membership_of
-from practica.core.errors import ServiceError
+from practica.core.errors import NotAllowed, ServiceError
 from practica.core.markdown import render_markdown
 from practica.taxonomy.models import Topic
 
@@ -116,9 +116,8 @@ def edit_entry(
     """Edit an entry, keeping a revision; an edit that changes nothing records nothing."""
     check_edit(by, entry, membership_of(by, entry.community))
     body = check_body(body)
-    if title is not None and entry.title:
-        title = check_title(title)
-    new_title = entry.title if title is None else title
+    # Only entries that have a title (questions, not answers) take a new one.
+    new_title = check_title(title) if title is not None and entry.title else entry.title
     new_topics = list(entry.topics.all()) if topics is None else list(topics)
     unchanged = (
         new_title == entry.title
@@ -146,6 +145,52 @@ def edit_entry(
         topics=_topic_lines(new_topics),
         summary=summary[:250],
     )
+    touch(entry)
+    return entry
+
+
+@transaction.atomic
+def delete_entry(*, entry: Entry, by: User) -> None:
+    """Hide an entry (author or facilitator); its rows stay for history and moderation."""
+    check_edit(by, entry, membership_of(by, entry.community))
+    if entry.is_deleted:
+        return
+    Entry.objects.filter(pk=entry.pk).update(is_deleted=True)
+    entry.is_deleted = True
+    if entry.parent_id is not None:
+        Entry.objects.filter(pk=entry.parent_id, child_count__gt=0).update(
+            child_count=F("child_count") - 1
+        )
+        Entry.objects.filter(pk=entry.parent_id, accepted_child=entry).update(accepted_child=None)
+    elif entry.kind == "question":
+        Community.objects.filter(pk=entry.community_id, question_count__gt=0).update(
+            question_count=F("question_count") - 1
+        )
+
+
+@transaction.atomic
+def move_entry(*, entry: Entry, to: Community, by: User) -> Entry:
+    """Move a thread (an entry and its children) to another community; its URL stays valid.
+
+    The mover must moderate both communities (or be a site administrator).
+    """
+    if entry.parent_id is not None:
+        raise ServiceError(_("Move the whole thread, not one answer."))
+    if not (
+        can_moderate(by, membership_of(by, entry.community))
+        and can_moderate(by, membership_of(by, to))
+    ):
+        raise NotAllowed(_("Only facilitators of both communities may move this."))
+    if to.pk == entry.community_id:
+        return entry
+    source = entry.community
+    Entry.objects.filter(Q(pk=entry.pk) | Q(parent=entry)).update(community=to)
+    if entry.kind == "question" and not entry.is_deleted:
+        Community.objects.filter(pk=source.pk, question_count__gt=0).update(
+            question_count=F("question_count") - 1
+        )
+        Community.objects.filter(pk=to.pk).update(question_count=F("question_count") + 1)
+    entry.community = to
     touch(entry)
     return entry
 

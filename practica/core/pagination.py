@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -83,7 +84,11 @@ def paginate(
     """One page of ``queryset`` in ``order`` (the last field must be unique, e.g. "-id")."""
     size = clamp_limit(limit)
     if cursor:
-        queryset = queryset.filter(_after(order, decode_cursor(cursor, len(order))))
+        try:
+            queryset = queryset.filter(_after(order, decode_cursor(cursor, len(order))))
+        except (TypeError, ValueError, ValidationError) as error:
+            # Right shape, wrong types (a hand-made cursor): the database would refuse it.
+            raise InvalidCursor("The cursor is not one this site gave out.") from error
     rows = list(queryset.order_by(*order)[: size + 1])
     next_cursor = None
     if len(rows) > size:
