@@ -16,7 +16,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 NPM_LOCK := $(wildcard package-lock.json)
-MIGRATIONS := $(wildcard practica/*/migrations/*.py)
+VAR_DIR := $(or $(PRACTICA_VAR_DIR),var)
+STATIC_SOURCES := $(shell find practica -path '*/static/*' -type f 2>/dev/null)
 # pytest workers: 2 by default (the machines have 2 cores); PYTEST_WORKERS=0 runs serially.
 PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=
@@ -73,8 +74,12 @@ frontend: node_modules/.installed
 migrate: $(VENV)/.installed
 	$(BIN)/practica migrate --noinput
 
-static: $(VENV)/.installed node_modules/.installed
+# Collected again only when a static file or an installed package changed.
+$(VAR_DIR)/static/.collected: $(STATIC_SOURCES) $(VENV)/.installed node_modules/.installed
 	$(BIN)/practica collectstatic --noinput --verbosity 0
+	@touch $@
+
+static: $(VAR_DIR)/static/.collected
 
 demo-data: migrate
 	$(BIN)/practica demo
