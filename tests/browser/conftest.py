@@ -16,6 +16,10 @@ Fixtures
     The same at 390×844 with ``is_mobile`` and ``has_touch`` (a phone).
 ``each_page``
     Parametrised: the test runs twice, once with a desktop page and once with a phone page.
+``open_page``
+    ``open_page("desktop")`` or ``open_page("phone")``: one more page with its own cookies
+    (another person's browser, e.g. bob answering while charlie watches), closed after
+    the test.
 ``sign_in``
     ``sign_in(page, "bob")`` signs in through the real form at /accounts/login/ (fields
     ``login`` and ``password``; every persona's password is ``practica-demo``) and fails the
@@ -52,6 +56,7 @@ staticfiles storage, set by the root conftest).
 import os
 import weakref
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -75,13 +80,14 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PASSWORD = "practica-demo"
-DESKTOP = {"viewport": {"width": 1280, "height": 800}}
-PHONE = {
+DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 800}}
+PHONE: dict[str, Any] = {
     "viewport": {"width": 390, "height": 844},
     "device_scale_factor": 3,
     "is_mobile": True,
     "has_touch": True,
 }
+DEVICES = {"desktop": DESKTOP, "phone": PHONE}
 AXE_URL_PATH = "/__axe__.js"
 BLOCKING_IMPACTS = ("serious", "critical")
 TIMEOUT_MS = 10_000
@@ -161,6 +167,19 @@ def each_page(
 ) -> Iterator[Page]:
     options = DESKTOP if request.param == "desktop" else PHONE
     yield from _open_page(browser, live_server.url, options)
+
+
+@pytest.fixture
+def open_page(
+    browser: Browser, live_server: Any, transactional_db: None
+) -> Iterator[Callable[[str], Page]]:
+    with ExitStack() as stack:
+
+        def factory(device: str = "desktop") -> Page:
+            opened = contextmanager(_open_page)(browser, live_server.url, DEVICES[device])
+            return stack.enter_context(opened)
+
+        yield factory
 
 
 def sign_in(page: Page, username: str, password: str = PASSWORD) -> None:
