@@ -1,5 +1,6 @@
 import hashlib
 import secrets
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from practica.core.errors import ServiceError
+from practica.taxonomy.models import Topic
 
 from .models import ApiToken, MemberFollow, Organisation, SiteSettings, User
 
@@ -51,6 +53,34 @@ def assign_organisation(*, user: User, email: str | None = None) -> None:
     if user.organisation_id is not None:
         return
     user.organisation = organisation_for_email(email or user.email) or host_organisation()
+
+
+PROFILE_FIELDS = {
+    "name",
+    "job_role",
+    "location",
+    "time_zone",
+    "language",
+    "bio",
+    "ask_me_about",
+    "email_notifications",
+}
+
+
+@transaction.atomic
+def update_profile(
+    *, user: User, fields: dict[str, object], expertise: "Iterable[Topic] | None" = None
+) -> User:
+    """Save the profile fields a member may change about themselves."""
+    unknown = set(fields) - PROFILE_FIELDS
+    if unknown:
+        raise ServiceError(_("These cannot be changed here: %s") % ", ".join(sorted(unknown)))
+    for name, value in fields.items():
+        setattr(user, name, value)
+    user.save(update_fields=list(fields))
+    if expertise is not None:
+        user.expertise.set(list(expertise))
+    return user
 
 
 def deactivate_member(*, user: User) -> None:

@@ -109,7 +109,11 @@ def profile_edit(request: MemberRequest) -> HttpResponse:
     member = User.objects.get(pk=request.user.pk)
     form = ProfileForm(request.POST if request.method == "POST" else None, instance=member)
     if form.is_bound and form.is_valid():
-        form.save()
+        services.update_profile(
+            user=member,
+            fields={k: v for k, v in form.cleaned_data.items() if k != "expertise"},
+            expertise=form.cleaned_data.get("expertise"),
+        )
         messages.success(request, _("Your profile is saved."))
         return redirect("member_profile", member.username)
     status = 422 if form.errors else 200

@@ -64,7 +64,8 @@ def leaders_of(community: Community) -> QuerySet[Membership]:
             community=community, status=MembershipStatus.ACTIVE, role__in=["leader", "facilitator"]
         )
         .select_related("user")
-        .order_by("role", "user__username")
+        .annotate(leader_first=Case(When(role="leader", then=Value(0)), default=Value(1)))
+        .order_by("leader_first", "user__username")
     )
 
 

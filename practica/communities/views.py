@@ -138,7 +138,7 @@ def community_detail(request: MemberRequest, slug: str) -> HttpResponse:
         "invited": invited,
         "purpose_html": render_markdown(community.purpose),
         # Leaders before facilitators.
-        "leaders": sorted(leaders_of(community), key=lambda m: m.role != Role.LEADER),
+        "leaders": leaders_of(community),
         "topics": list(community.topics.all()),
         "questions": questions,
         "can_join": can_join(request.user, community, membership),
