@@ -15,7 +15,7 @@ later without a line here breaks the suite. Add the new page to ``calls()`` belo
 personas who may reach it.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -120,10 +120,13 @@ def who_sees(key: str) -> frozenset[str]:
     return frozenset(p for p in EVERYONE if key in SEES[p])
 
 
-@pytest.fixture
-def seeded(
-    world: World, django_capture_on_commit_callbacks: Any, settings: Any
-) -> Iterator[Seeded]:
+def seed(world: World, on_commit: Callable[..., Any]) -> Seeded:
+    """In each community: a question by bob (tagged, with an attachment, mentioning charlie
+    and dana), erin's answer, bob's comment on it, and bob's notification about the answer.
+
+    ``on_commit`` is pytest-django's ``django_capture_on_commit_callbacks``: notifications
+    are sent on commit, which a test's transaction never reaches by itself.
+    """
     erin = make_user(username="erin", organisation=world.host, name="Erin Walsh")
     zelda = make_user(username="zelda", organisation=world.host, name="Zelda Quist")
     for community in (world.open, world.request, world.private):
@@ -137,7 +140,7 @@ def seeded(
         community.name = f"{community.name} {word}"
         community.purpose = f"{word} practitioners compare notes on reorganisations."
         community.save(update_fields=["name", "purpose"])
-        with django_capture_on_commit_callbacks(execute=True):
+        with on_commit(execute=True):
             question = qa.ask_question(
                 community=community,
                 by=world.bob,
@@ -170,7 +173,12 @@ def seeded(
             markers=[word, community.slug],
         )
     token, _key = create_token(user=world.bob, name="Walk token")
-    yield Seeded(world=world, erin=erin, zelda=zelda, token=token, threads=threads)
+    return Seeded(world=world, erin=erin, zelda=zelda, token=token, threads=threads)
+
+
+@pytest.fixture
+def seeded(world: World, django_capture_on_commit_callbacks: Any) -> Seeded:
+    return seed(world, django_capture_on_commit_callbacks)
 
 
 def community_calls(thread: Thread) -> list[Call]:
