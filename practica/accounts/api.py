@@ -4,7 +4,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import authenticate
-from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django_ratelimit.core import get_usage
@@ -27,7 +26,7 @@ from .schemas import (
     TokenOut,
     TokenSignIn,
 )
-from .selectors import get_member_for, visible_members
+from .selectors import get_member_for, member_directory
 
 router = Router(tags=["people"])
 
@@ -131,20 +130,6 @@ def revoke_my_token(request: HttpRequest, token_id: int) -> Any:
     return Status(204, None)
 
 
-def _directory(viewer: User, *, query: str, topic: str) -> QuerySet[User]:
-    people = visible_members(viewer).filter(is_active=True)
-    if query:
-        people = people.filter(
-            Q(username__icontains=query)
-            | Q(name__icontains=query)
-            | Q(job_role__icontains=query)
-            | Q(ask_me_about__icontains=query)
-        )
-    if topic:
-        people = people.filter(expertise__slug=topic)
-    return people.select_related("organisation").prefetch_related("expertise")
-
-
 @router.get("/members", response=ListOut[MemberOut], summary="Members the caller may see")
 def members(
     request: HttpRequest,
@@ -154,7 +139,7 @@ def members(
     cursor: str | None = None,
 ) -> Any:
     """`?q=` searches names, job roles and "ask me about"; `?topic=` (a slug) finds experts."""
-    people = _directory(member(request), query=q.strip(), topic=topic.strip())
+    people = member_directory(member(request), query=q.strip(), topic=topic.strip())
     return paginate(people, order=["username"], cursor=cursor, limit=limit)
 
 

@@ -25,6 +25,22 @@ def visible_members(viewer: Viewer) -> QuerySet[User]:
     return User.objects.filter(rule)
 
 
+def member_directory(viewer: Viewer, *, query: str = "", topic: str = "") -> QuerySet[User]:
+    """Active, real members the viewer may see; ``query`` searches names, job roles and
+    "ask me about"; ``topic`` (a slug) finds those with that expertise."""
+    people = visible_members(viewer).filter(is_active=True, is_placeholder=False)
+    if query:
+        people = people.filter(
+            Q(username__icontains=query)
+            | Q(name__icontains=query)
+            | Q(job_role__icontains=query)
+            | Q(ask_me_about__icontains=query)
+        )
+    if topic:
+        people = people.filter(expertise__slug=topic)
+    return people.select_related("organisation").prefetch_related("expertise")
+
+
 def get_member_for(viewer: Viewer, username: str) -> User:
     member = (
         visible_members(viewer).select_related("organisation").filter(username=username).first()

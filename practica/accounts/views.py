@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
@@ -23,7 +22,7 @@ from practica.taxonomy.models import Topic
 from . import services
 from .forms import ProfileForm, TokenForm
 from .models import ApiToken, MemberFollow, User
-from .selectors import get_member_for, visible_members
+from .selectors import get_member_for, member_directory
 
 MEMBERS_PAGE = 30
 RECENT = 10
@@ -33,12 +32,7 @@ RECENT = 10
 def member_list(request: MemberRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     topic = request.GET.get("topic", "").strip()
-    members = visible_members(request.user).filter(is_active=True, is_placeholder=False)
-    if query:
-        members = members.filter(Q(name__icontains=query) | Q(username__icontains=query))
-    if topic:
-        members = members.filter(expertise__slug=topic)
-    members = members.select_related("organisation").prefetch_related("expertise")
+    members = member_directory(request.user, query=query, topic=topic)
     try:
         page: Page[User] = paginate(
             members, order=["username"], cursor=request.GET.get("cursor"), limit=MEMBERS_PAGE
