@@ -6,15 +6,21 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from practica.communities.selectors import membership_of
+from practica.accounts.models import User
+from practica.communities.models import Community, MembershipStatus, Role
+from practica.communities.permissions import can_moderate
+from practica.communities.selectors import membership_of, visible_communities
+from practica.communities.visibility import is_site_admin
 from practica.core.errors import ServiceError
 from practica.core.forms import add_service_error
 from practica.core.ratelimit import over_limit
@@ -22,7 +28,7 @@ from practica.core.types import MemberRequest
 from practica.taxonomy.models import Topic
 
 from . import services
-from .models import Attachment, Entry
+from .models import Attachment, Entry, Kind
 from .permissions import can_edit
 from .selectors import (
     diff_revisions,
@@ -204,6 +210,102 @@ def entry_edit(request: MemberRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Your changes are saved."))
             return redirect(thread_url(entry))
     return render(request, "content/edit.html", context, status=status)
+
+
+# --- Deleting and moving (moderation) ------------------------------------------------------
+
+
+@login_required
+def entry_delete(request: MemberRequest, pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST hides the entry (author or facilitator)."""
+    entry = _visible_thread_entry(request, pk)
+    if not can_edit(request.user, entry, membership_of(request.user, entry.community)):
+        return _not_allowed(request, _("Only the author or a facilitator may delete this."))
+    root = thread_root(entry)
+    context = {"entry": entry, "label": entry_label(entry), "thread_url": thread_url(entry)}
+    if request.method != "POST":
+        return render(request, "content/delete.html", context)
+    try:
+        services.delete_entry(entry=entry, by=request.user)
+    except ServiceError as error:
+        return _not_allowed(request, error.message)
+    if root.pk == entry.pk:
+        messages.success(request, _("The question is deleted."))
+        return redirect(reverse("community_questions", args=[entry.community.slug]))
+    messages.success(request, _("The answer is deleted."))
+    return redirect(root.get_absolute_url())
+
+
+def _move_targets(viewer: User, question: Entry) -> QuerySet[Community]:
+    """Communities the viewer may move ``question`` to: visible, moderated, not its own."""
+    communities = visible_communities(viewer).exclude(pk=question.community_id)
+    if not is_site_admin(viewer):
+        communities = communities.filter(
+            memberships__user=viewer,
+            memberships__status=MembershipStatus.ACTIVE,
+            memberships__role__in=[Role.FACILITATOR, Role.LEADER],
+        )
+    return communities.order_by("name", "pk")
+
+
+class EntryMoveForm(forms.Form):
+    community = forms.ModelChoiceField(
+        label=gettext_lazy("Move to"),
+        queryset=Community.objects.none(),
+        to_field_name="slug",
+        empty_label=gettext_lazy("Choose a community"),
+        help_text=gettext_lazy(
+            "Only communities you facilitate or lead are listed. Its answers, comments and "
+            "votes move with it, and its address stays the same."
+        ),
+        error_messages={
+            "required": gettext_lazy("Choose the community to move it to."),
+            "invalid_choice": gettext_lazy("Choose one of the communities you facilitate."),
+        },
+    )
+
+    def __init__(self, *args: Any, communities: QuerySet[Community], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["community"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = communities
+
+
+@login_required
+def entry_move(request: MemberRequest, pk: int) -> HttpResponse:
+    """Move a question's thread to another community that the viewer also moderates."""
+    question = get_entry_for(request.user, pk, kind=Kind.QUESTION)
+    if not can_moderate(request.user, membership_of(request.user, question.community)):
+        return _not_allowed(request, _("Only facilitators of both communities may move this."))
+    targets = _move_targets(request.user, question)
+    data = request.POST if request.method == "POST" else None
+    form = EntryMoveForm(data, communities=targets)
+    context: dict[str, Any] = {
+        "entry": question,
+        "label": entry_label(question),
+        "form": form,
+        "has_targets": targets.exists(),
+    }
+    if request.method != "POST":
+        return render(request, "content/move.html", context)
+    status = 422
+    if form.is_valid():
+        target: Community = form.cleaned_data["community"]
+        try:
+            services.move_entry(entry=question, to=target, by=request.user)
+        except ServiceError as error:
+            if error.status == 403:
+                return _not_allowed(request, error.message)
+            add_service_error(form, error)
+            status = error.status
+        else:
+            messages.success(
+                request,
+                _("The question is now in %(community)s; its address has not changed.")
+                % {"community": target.name},
+            )
+            return redirect(question.get_absolute_url())
+    return render(request, "content/move.html", context, status=status)
 
 
 def _revision_number(raw: str | None) -> int | None:

@@ -19,7 +19,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from practica.accounts.models import User
 from practica.communities.models import Community
-from practica.communities.permissions import can_post_in
+from practica.communities.permissions import can_moderate, can_post_in
 from practica.communities.selectors import get_community_for, membership_of
 from practica.content import services as content
 from practica.content.models import Entry, Kind
@@ -202,6 +202,8 @@ def _thread_context(
         "topics": list(question.topics.all()),
         "following": is_following(viewer, question),
         "may_accept": may_accept,
+        # Moving needs a second community the viewer moderates; its page says so if none.
+        "may_move": can_moderate(viewer, membership),
         "can_answer": can_post_in(viewer, community, membership),
         "answer_form": answer_form or AnswerForm(),
     }
