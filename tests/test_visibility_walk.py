@@ -204,6 +204,9 @@ def community_calls(thread: Thread) -> list[Call]:
         Call("entry_anchor", "get", f"/e/{a.pk}", who),
         Call("entry_edit", "get", f"/e/{q.pk}/edit/", who),
         Call("entry_edit", "get", f"/e/{a.pk}/edit/", who),
+        Call("entry_delete", "get", f"/e/{q.pk}/delete/", who),
+        Call("entry_delete", "get", f"/e/{a.pk}/delete/", who),
+        Call("entry_move", "get", f"/e/{q.pk}/move/", who),
         Call("entry_history", "get", f"/e/{q.pk}/history/", who, page=True),
         Call("entry_history", "get", f"/e/{a.pk}/history/?from=1&to=1", who, page=True),
         Call(
@@ -242,6 +245,10 @@ def community_calls(thread: Thread) -> list[Call]:
         Call("entry_edit", "post", f"/e/{q.pk}/edit/", who, {"title": "", "body": ""}),
         Call("entry_edit", "post", f"/e/{a.pk}/edit/", who, {"body": ""}),
         Call("answer_accept", "post", f"/e/{a.pk}/accept/", who),
+        Call("entry_move", "post", f"/e/{q.pk}/move/", who, {"community": ""}),
+        # Deleting hides the thread from everyone: after the rest, answer before question.
+        Call("entry_delete", "post", f"/e/{a.pk}/delete/", who, last=True),
+        Call("entry_delete", "post", f"/e/{q.pk}/delete/", who, last=True),
         Call("community_leave", "post", f"/c/{slug}/leave/", who, last=True),
     ]
 
@@ -283,12 +290,12 @@ def calls(seeded: Seeded) -> list[Call]:
         Call("topic_edit", "post", f"/topics/{topic}/edit/", EVERYONE, {"name": ""}),
         Call("profile_edit", "post", "/settings/profile/", EVERYONE, {"name": ""}),
         Call("api_tokens", "post", "/settings/tokens/", EVERYONE, {"name": ""}),
-        # Anyone may press it; whose token it is decides (see the dedicated test below).
+        # Someone else's token is not theirs to see: 404 (and it survives, see below).
         Call(
             "api_token_revoke",
             "post",
             f"/settings/tokens/{seeded.token.pk}/revoke/",
-            EVERYONE,
+            frozenset({"bob"}),
             last=True,
         ),
         Call("inbox_mark_read", "post", "/notifications/read/", EVERYONE),

@@ -9,16 +9,14 @@ would show up there). Results are checked as charlie sees them: visible text on 
 """
 
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from conftest import World, make_community
-from tests.browser.conftest import DESKTOP, PHONE, _open_page
 
 pytestmark = pytest.mark.browser
 
@@ -29,13 +27,9 @@ ANSWER = "Go by condition, not hours: we moved to ultrasound-guided greasing."
 FORM_ERRORS = "Failed to load resource: the server responded with a status of 422"
 
 
-@contextmanager
-def second_browser(browser: Browser, base_url: str, like: Page) -> Iterator[Page]:
-    """Another person's browser (own cookies) with the same screen as ``like``."""
-    size = like.viewport_size
-    options = PHONE if size is not None and size["width"] < 600 else DESKTOP
-    with contextmanager(_open_page)(browser, base_url, options) as page:
-        yield page
+def device_of(page: Page) -> str:
+    size = page.viewport_size
+    return "phone" if size is not None and size["width"] < 600 else "desktop"
 
 
 def checked(page: Page, axe_check: Callable[..., Any], console_errors: Any) -> None:
@@ -49,8 +43,7 @@ def checked(page: Page, axe_check: Callable[..., Any], console_errors: Any) -> N
 def test_charlie_joins_asks_bob_answers_charlie_votes_and_accepts(
     world: World,
     each_page: Page,
-    browser: Browser,
-    live_server: Any,
+    open_page: Callable[[str], Page],
     sign_in: Callable[..., None],
     axe_check: Callable[..., Any],
     console_errors: Any,
@@ -103,14 +96,14 @@ def test_charlie_joins_asks_bob_answers_charlie_votes_and_accepts(
     question_url = page.url
 
     # bob answers from his own browser.
-    with second_browser(browser, live_server.url, page) as bobs:
-        sign_in(bobs, "bob")
-        bobs.goto(question_url)
-        bobs.locator("#answer-form").get_by_role("textbox").fill(ANSWER)
-        bobs.get_by_role("button", name="Post your answer").click()
-        expect(bobs.get_by_role("article", name="Answer by Bob")).to_contain_text(ANSWER)
-        expect(bobs.get_by_role("heading", name="1 answer")).to_be_visible()
-        checked(bobs, axe_check, console_errors)
+    bobs = open_page(device_of(page))
+    sign_in(bobs, "bob")
+    bobs.goto(question_url)
+    bobs.locator("#answer-form").get_by_role("textbox").fill(ANSWER)
+    bobs.get_by_role("button", name="Post your answer").click()
+    expect(bobs.get_by_role("article", name="Answer by Bob")).to_contain_text(ANSWER)
+    expect(bobs.get_by_role("heading", name="1 answer")).to_be_visible()
+    checked(bobs, axe_check, console_errors)
 
     # charlie sees it, votes it up and accepts it.
     page.reload()
