@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
@@ -10,7 +10,7 @@ from practica.accounts.models import User
 from practica.communities.selectors import get_community_for
 from practica.content.api import with_my_votes
 from practica.content.models import Comment, Entry, Kind
-from practica.content.services import edit_entry
+from practica.content.services import delete_entry, edit_entry, move_entry
 from practica.content.visibility import get_entry_for
 from practica.core.api import POSTING, ErrorOut, ListOut, bad_request, member
 from practica.core.pagination import paginate
@@ -22,6 +22,7 @@ from .schemas import (
     AnswerIn,
     AnswerOut,
     AnswerPatch,
+    MoveIn,
     QuestionIn,
     QuestionOut,
     QuestionPatch,
@@ -144,6 +145,36 @@ def edit_question(request: HttpRequest, question_id: int, payload: QuestionPatch
     return question
 
 
+@router.delete(
+    "/questions/{question_id}",
+    response={204: None, 403: ErrorOut, 404: ErrorOut},
+    summary="Delete a question (its answers go with it)",
+)
+def delete_question(request: HttpRequest, question_id: int) -> Any:
+    """The author or a facilitator may. Its page and everything on it then answer 404."""
+    viewer = member(request)
+    delete_entry(entry=_question(viewer, question_id), by=viewer)
+    return Status(204, None)
+
+
+@router.post(
+    "/questions/{question_id}/move",
+    response={200: QuestionOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary="Move a question and its answers to another community",
+)
+def move_question(request: HttpRequest, question_id: int, payload: MoveIn) -> Any:
+    """Only someone who facilitates or leads both communities may. The question's `url`
+    does not change."""
+    viewer = member(request)
+    question = _question(viewer, question_id)
+    question = move_entry(
+        entry=question, to=get_community_for(viewer, payload.community), by=viewer
+    )
+    question.refresh_from_db(fields=["last_activity_at"])
+    with_my_votes(viewer, [question])
+    return question
+
+
 @router.get(
     "/questions/{question_id}/answers",
     response={200: ListOut[AnswerOut], 404: ErrorOut},
@@ -185,6 +216,22 @@ def edit_answer(request: HttpRequest, answer_id: int, payload: AnswerPatch) -> A
     answer = edit_entry(entry=answer, by=viewer, body=payload.body, summary=payload.summary)
     with_my_votes(viewer, [answer])
     return answer
+
+
+@router.delete(
+    "/answers/{answer_id}",
+    response={204: None, 403: ErrorOut, 404: ErrorOut},
+    summary="Delete an answer",
+)
+def delete_answer(request: HttpRequest, answer_id: int) -> Any:
+    """The author or a facilitator may."""
+    viewer = member(request)
+    answer = get_entry_for(viewer, answer_id, kind=Kind.ANSWER)
+    if answer.parent is None or answer.parent.is_deleted:
+        # Its question is gone, and its page with it: nothing left to show or delete.
+        raise Http404
+    delete_entry(entry=answer, by=viewer)
+    return Status(204, None)
 
 
 @router.post(

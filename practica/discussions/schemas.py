@@ -32,6 +32,10 @@ class AnswerPatch(Schema):
     summary: str = ""
 
 
+class MoveIn(Schema):
+    community: str = Field(description="The slug of the community to move the question to.")
+
+
 class QuestionOut(EntryOut):
     title: str
     answer_count: int
