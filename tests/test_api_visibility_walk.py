@@ -95,6 +95,16 @@ def community_calls(key: str, thread: Thread) -> list[ApiCall]:
         ),
         ApiCall("post", "/entries/{entry_id}/vote", f"/entries/{a}/vote", who, {"value": 1}),
         ApiCall("post", "/entries/{entry_id}/vote", f"/entries/{q}/vote", who, {"value": -1}),
+        ApiCall(
+            "post",
+            "/questions/{question_id}/move",
+            f"/questions/{q}/move",
+            who,
+            {"community": slug},
+        ),
+        # Deleting hides the thread: after the rest, the answer before its question.
+        ApiCall("delete", "/answers/{answer_id}", f"/answers/{a}", who, last=True),
+        ApiCall("delete", "/questions/{question_id}", f"/questions/{q}", who, last=True),
         ApiCall("post", "/communities/{slug}/leave", f"/communities/{slug}/leave", who, last=True),
     ]
 
@@ -141,6 +151,16 @@ def calls(seeded: Seeded, persona: str) -> list[ApiCall]:
             last=True,
         ),
     ]
+    # Moving a visible question into a community the caller may not see: 404, like the rest.
+    into_private = ApiCall(
+        "post",
+        "/questions/{question_id}/move",
+        f"/questions/{seeded.threads['open'].question.pk}/move",
+        who_sees("open") & who_sees("private"),
+        {"community": seeded.threads["private"].community.slug},
+        last=True,
+    )
+    everywhere.append(into_private)
     per_community = [c for k in COMMUNITIES for c in community_calls(k, seeded.threads[k])]
     return sorted(everywhere + per_community, key=lambda c: (c.last, c.method != "get"))
 
