@@ -254,10 +254,7 @@ class EntryMoveForm(forms.Form):
         queryset=Community.objects.none(),
         to_field_name="slug",
         empty_label=gettext_lazy("Choose a community"),
-        help_text=gettext_lazy(
-            "Only communities you facilitate or lead are listed. Its answers, comments and "
-            "votes move with it, and its address stays the same."
-        ),
+        help_text=gettext_lazy("Only communities you facilitate or lead are listed."),
         error_messages={
             "required": gettext_lazy("Choose the community to move it to."),
             "invalid_choice": gettext_lazy("Choose one of the communities you facilitate."),
