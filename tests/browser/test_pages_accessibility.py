@@ -3,9 +3,10 @@
 bob (leader of every community) walks the pages with real content on them: lists, a
 question with an answer, comments and an attachment, a community's members with a pending
 request, a profile, topics, his inbox, his settings, the edit form (also with its errors),
-a revision history with a diff. Each page must answer 200, have one h1, pass axe-core (no
-serious or critical violations) and log no console errors (CSP violations show up there).
-All problems are collected and reported together, so one bad page does not hide the next.
+a revision history with a diff, the move and delete forms. Each page must answer 200, have
+one h1, pass axe-core (no serious or critical violations) and log no console errors (CSP
+violations show up there). All problems are collected and reported together, so one bad
+page does not hide the next.
 """
 
 from collections.abc import Callable
@@ -117,6 +118,9 @@ def test_every_member_page_passes_axe_on_desktop_and_phone(
         f"/e/{question.pk}/edit/",
         f"/e/{answer.pk}/edit/",
         f"/e/{question.pk}/history/",
+        f"/e/{question.pk}/history/?from=1&to=2",
+        f"/e/{question.pk}/move/",
+        f"/e/{answer.pk}/delete/",
         "/members/",
         "/members/charlie/",
         "/members/bob/",
