@@ -4,8 +4,8 @@ from django.http import Http404
 from practica.accounts.models import User
 from practica.core.types import Viewer
 
-from .models import Community, Membership, MembershipStatus
-from .visibility import community_q
+from .models import Community, Membership, MembershipStatus, Role
+from .visibility import community_q, is_site_admin
 
 
 def visible_communities(viewer: Viewer) -> QuerySet[Community]:
@@ -56,6 +56,20 @@ def directory(
             When(pk__in=mine, then=Value(1)), default=Value(0), output_field=IntegerField()
         )
     ).distinct()
+
+
+def moderated_communities(viewer: Viewer) -> QuerySet[Community]:
+    """Communities the viewer facilitates or leads (every visible one for a site admin)."""
+    communities = visible_communities(viewer)
+    if is_site_admin(viewer) or not viewer.is_authenticated:
+        return communities
+    return communities.filter(
+        pk__in=Membership.objects.filter(
+            user=viewer,
+            status=MembershipStatus.ACTIVE,
+            role__in=[Role.FACILITATOR, Role.LEADER],
+        ).values("community_id")
+    )
 
 
 def leaders_of(community: Community) -> QuerySet[Membership]:

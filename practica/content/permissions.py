@@ -21,6 +21,11 @@ def check_edit(viewer: Viewer, entry: Entry, membership: Membership | None) -> N
         raise NotAllowed(_("Only the author or a facilitator may edit this."))
 
 
+def check_delete(viewer: Viewer, entry: Entry, membership: Membership | None) -> None:
+    if not can_edit(viewer, entry, membership):
+        raise NotAllowed(_("Only the author or a facilitator may delete this."))
+
+
 def can_vote(viewer: Viewer, entry: Entry, membership: Membership | None) -> bool:
     return (
         viewer.is_authenticated

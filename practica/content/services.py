@@ -22,7 +22,7 @@ from practica.core.markdown import render_markdown
 from practica.taxonomy.models import Topic
 
 from .models import Attachment, Comment, Entry, Follow, Revision, Vote
-from .permissions import check_edit, check_vote
+from .permissions import check_delete, check_edit, check_vote
 
 MAX_TITLE = 250
 MAX_BODY = 60_000
@@ -152,7 +152,7 @@ def edit_entry(
 @transaction.atomic
 def delete_entry(*, entry: Entry, by: User) -> None:
     """Hide an entry (author or facilitator); its rows stay for history and moderation."""
-    check_edit(by, entry, membership_of(by, entry.community))
+    check_delete(by, entry, membership_of(by, entry.community))
     if entry.is_deleted:
         return
     Entry.objects.filter(pk=entry.pk).update(is_deleted=True)

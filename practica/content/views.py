@@ -17,10 +17,9 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from practica.accounts.models import User
-from practica.communities.models import Community, MembershipStatus, Role
+from practica.communities.models import Community
 from practica.communities.permissions import can_moderate
-from practica.communities.selectors import membership_of, visible_communities
-from practica.communities.visibility import is_site_admin
+from practica.communities.selectors import membership_of, moderated_communities
 from practica.core.errors import ServiceError
 from practica.core.forms import add_service_error
 from practica.core.ratelimit import over_limit
@@ -238,14 +237,7 @@ def entry_delete(request: MemberRequest, pk: int) -> HttpResponse:
 
 def _move_targets(viewer: User, question: Entry) -> QuerySet[Community]:
     """Communities the viewer may move ``question`` to: visible, moderated, not its own."""
-    communities = visible_communities(viewer).exclude(pk=question.community_id)
-    if not is_site_admin(viewer):
-        communities = communities.filter(
-            memberships__user=viewer,
-            memberships__status=MembershipStatus.ACTIVE,
-            memberships__role__in=[Role.FACILITATOR, Role.LEADER],
-        )
-    return communities.order_by("name", "pk")
+    return moderated_communities(viewer).exclude(pk=question.community_id).order_by("name", "pk")
 
 
 class EntryMoveForm(forms.Form):

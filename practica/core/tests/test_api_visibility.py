@@ -71,6 +71,9 @@ def calls(slug: str, question: int, answer: int) -> list[tuple[str, str, dict[st
         ("post", f"/api/v1/entries/{answer}/comments", {"body": "A comment"}),
         ("post", f"/api/v1/entries/{question}/vote", {"value": 1}),
         ("post", f"/api/v1/entries/{answer}/vote", {"value": -1}),
+        ("post", f"/api/v1/questions/{question}/move", {"community": slug}),
+        ("delete", f"/api/v1/answers/{answer}", {}),
+        ("delete", f"/api/v1/questions/{question}", {}),
     ]
 
 

@@ -103,7 +103,7 @@ def test_charlie_may_not_delete_bobs_answer_and_is_told_why(
     answer = make_answer(question=question, author=world.bob)
     response = bearer(world.charlie).delete(f"/api/v1/answers/{answer.pk}")
     assert response.status_code == 403
-    assert response.json()["detail"] == "Only the author or a facilitator may edit this."
+    assert response.json()["detail"] == "Only the author or a facilitator may delete this."
     assert not fresh(answer).is_deleted
 
 
