@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from practica.core.htmx import render_page
 from practica.core.markdown import render_markdown
 from practica.core.pagination import InvalidCursor, Page, paginate
 from practica.core.types import MemberRequest
+from practica.core.views import not_allowed
 from practica.discussions.selectors import question_list
 from practica.taxonomy.models import Topic
 
@@ -44,10 +45,6 @@ DIRECTORY_PAGE = 24
 MEMBERS_PAGE = 50
 
 
-def _not_allowed(request: MemberRequest, message: str, *, status: int = 403) -> HttpResponse:
-    return render(request, "core/not_allowed.html", {"message": message}, status=status)
-
-
 def _community_or_invitation(viewer: User, slug: str) -> Community:
     """What the viewer may see, or (detail page only) a community they are invited to."""
     try:
@@ -62,14 +59,6 @@ def excerpt(markdown: str, *, words: int = 30) -> str:
     first = next((b for b in blocks if not b.startswith("#")), blocks[0] if blocks else "")
     text = " ".join(html.unescape(strip_tags(render_markdown(first))).split())
     return Truncator(text).words(words)
-
-
-def _url_or_path(name: str, slug: str, tail: str) -> str:
-    """The Q&A pages' URL by name; their fixed path while those routes are not mounted."""
-    try:
-        return reverse(name, args=[slug])
-    except NoReverseMatch:
-        return f"/c/{slug}/{tail}/"
 
 
 @login_required
@@ -108,7 +97,7 @@ def community_directory(request: MemberRequest) -> HttpResponse:
 @login_required
 def community_create(request: MemberRequest) -> HttpResponse:
     if not can_create_community(request.user):
-        return _not_allowed(
+        return not_allowed(
             request, _("Only members of the host organisation may start a community.")
         )
     form = CommunityCreateForm(request.POST if request.method == "POST" else None)
@@ -144,8 +133,8 @@ def community_detail(request: MemberRequest, slug: str) -> HttpResponse:
         "can_join": can_join(request.user, community, membership),
         "can_manage": can_manage(request.user, membership),
         "can_post": not invited and can_post_in(request.user, community, membership),
-        "questions_url": _url_or_path("community_questions", community.slug, "questions"),
-        "ask_url": _url_or_path("ask_question", community.slug, "ask"),
+        "questions_url": reverse("community_questions", args=[community.slug]),
+        "ask_url": reverse("ask_question", args=[community.slug]),
     }
     return render(request, "communities/detail.html", context)
 
@@ -212,7 +201,7 @@ def _members_page(
         "invitations": list(open_invitations(community)) if manage else [],
         "invite_form": invite_form,
         "roles": Role.choices,
-        "questions_url": _url_or_path("community_questions", community.slug, "questions"),
+        "questions_url": reverse("community_questions", args=[community.slug]),
     }
     return render(request, "communities/members.html", context, status=status)
 
@@ -233,7 +222,7 @@ def membership_approve(request: MemberRequest, slug: str, membership_id: int) ->
     try:
         services.approve_member(membership=target, by=request.user)
     except ServiceError as error:
-        return _not_allowed(request, error.message, status=error.status)
+        return not_allowed(request, error.message, status=error.status)
     messages.success(request, _("%(name)s is now a member.") % {"name": target.user.display_name})
     return redirect("community_members", slug)
 
@@ -245,7 +234,7 @@ def membership_decline(request: MemberRequest, slug: str, membership_id: int) ->
     try:
         services.decline_member(membership=target, by=request.user)
     except ServiceError as error:
-        return _not_allowed(request, error.message, status=error.status)
+        return not_allowed(request, error.message, status=error.status)
     messages.success(
         request, _("You declined %(name)s's request.") % {"name": target.user.display_name}
     )
@@ -262,7 +251,7 @@ def membership_role(request: MemberRequest, slug: str, membership_id: int) -> Ht
         services.set_role(membership=target, role=role, by=request.user)
     except ServiceError as error:
         if error.status == 403:
-            return _not_allowed(request, error.message, status=error.status)
+            return not_allowed(request, error.message, status=error.status)
         messages.error(request, error.message)
     else:
         messages.success(
@@ -278,7 +267,7 @@ def membership_role(request: MemberRequest, slug: str, membership_id: int) -> Ht
 def community_invite(request: MemberRequest, slug: str) -> HttpResponse:
     community = get_community_for(request.user, slug)
     if not can_manage(request.user, membership_of(request.user, community)):
-        return _not_allowed(request, _("Only the community's leaders may do that."))
+        return not_allowed(request, _("Only the community's leaders may do that."))
     form = InviteForm(request.POST)
     if form.is_valid():
         invitee = User.objects.filter(
@@ -308,7 +297,7 @@ def community_invite(request: MemberRequest, slug: str) -> HttpResponse:
 def community_settings(request: MemberRequest, slug: str) -> HttpResponse:
     community = get_community_for(request.user, slug)
     if not can_manage(request.user, membership_of(request.user, community)):
-        return _not_allowed(request, _("Only the community's leaders may change its settings."))
+        return not_allowed(request, _("Only the community's leaders may change its settings."))
     form = CommunityForm(
         request.POST if request.method == "POST" else None,
         initial=CommunityForm.initial_for(community),

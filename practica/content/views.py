@@ -24,6 +24,7 @@ from practica.core.errors import ServiceError
 from practica.core.forms import add_service_error
 from practica.core.ratelimit import over_limit
 from practica.core.types import MemberRequest
+from practica.core.views import not_allowed
 from practica.taxonomy.models import Topic
 
 from . import services
@@ -163,15 +164,11 @@ class EntryEditForm(forms.Form):
             raise forms.ValidationError(error.message) from error
 
 
-def _not_allowed(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "content/not_allowed.html", {"message": message}, status=403)
-
-
 @login_required
 def entry_edit(request: MemberRequest, pk: int) -> HttpResponse:
     entry = _visible_thread_entry(request, pk)
     if not can_edit(request.user, entry, membership_of(request.user, entry.community)):
-        return _not_allowed(request, _("Only the author or a facilitator may edit this."))
+        return not_allowed(request, _("Only the author or a facilitator may edit this."))
     context: dict[str, Any] = {"entry": entry, "label": entry_label(entry)}
     if request.method != "POST":
         initial = {"title": entry.title, "body": entry.body}
@@ -199,7 +196,7 @@ def entry_edit(request: MemberRequest, pk: int) -> HttpResponse:
             )
         except ServiceError as error:
             if error.status == 403:
-                return _not_allowed(request, error.message)
+                return not_allowed(request, error.message)
             add_service_error(form, error)
             status = error.status
         else:
@@ -219,7 +216,7 @@ def entry_delete(request: MemberRequest, pk: int) -> HttpResponse:
     """GET asks for confirmation; POST hides the entry (author or facilitator)."""
     entry = _visible_thread_entry(request, pk)
     if not can_edit(request.user, entry, membership_of(request.user, entry.community)):
-        return _not_allowed(request, _("Only the author or a facilitator may delete this."))
+        return not_allowed(request, _("Only the author or a facilitator may delete this."))
     root = thread_root(entry)
     context = {"entry": entry, "label": entry_label(entry), "thread_url": thread_url(entry)}
     if request.method != "POST":
@@ -227,7 +224,7 @@ def entry_delete(request: MemberRequest, pk: int) -> HttpResponse:
     try:
         services.delete_entry(entry=entry, by=request.user)
     except ServiceError as error:
-        return _not_allowed(request, error.message)
+        return not_allowed(request, error.message)
     if root.pk == entry.pk:
         messages.success(request, _("The question is deleted."))
         return redirect(reverse("community_questions", args=[entry.community.slug]))
@@ -265,7 +262,7 @@ def entry_move(request: MemberRequest, pk: int) -> HttpResponse:
     """Move a question's thread to another community that the viewer also moderates."""
     question = get_entry_for(request.user, pk, kind=Kind.QUESTION)
     if not can_moderate(request.user, membership_of(request.user, question.community)):
-        return _not_allowed(request, _("Only facilitators of both communities may move this."))
+        return not_allowed(request, _("Only facilitators of both communities may move this."))
     targets = _move_targets(request.user, question)
     data = request.POST if request.method == "POST" else None
     form = EntryMoveForm(data, communities=targets)
@@ -284,7 +281,7 @@ def entry_move(request: MemberRequest, pk: int) -> HttpResponse:
             services.move_entry(entry=question, to=target, by=request.user)
         except ServiceError as error:
             if error.status == 403:
-                return _not_allowed(request, error.message)
+                return not_allowed(request, error.message)
             add_service_error(form, error)
             status = error.status
         else:

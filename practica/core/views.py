@@ -36,6 +36,11 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/dashboard.html", context)
 
 
+def not_allowed(request: HttpRequest, message: str, *, status: int = 403) -> HttpResponse:
+    """A member may see the thing but may not do this to it: say why."""
+    return render(request, "core/not_allowed.html", {"message": message}, status=status)
+
+
 def healthz(request: HttpRequest) -> HttpResponse:
     return JsonResponse({"ok": True})
 

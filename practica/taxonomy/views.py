@@ -19,6 +19,7 @@ from practica.core.errors import ServiceError
 from practica.core.forms import add_service_error
 from practica.core.pagination import InvalidCursor, Page, paginate
 from practica.core.types import MemberRequest
+from practica.core.views import not_allowed
 
 from . import services
 from .forms import TopicCreateForm, TopicForm
@@ -43,10 +44,6 @@ def _tree(topics: list[Topic], counts: dict[int, int]) -> list[TopicNode]:
         parent = nodes.get(topic.parent_id) if topic.parent_id else None
         (parent.children if parent else roots).append(nodes[topic.pk])
     return roots
-
-
-def _not_allowed(request: MemberRequest, message: str) -> HttpResponse:
-    return render(request, "core/not_allowed.html", {"message": message}, status=403)
 
 
 @login_required
@@ -116,7 +113,7 @@ def topic_detail(request: MemberRequest, slug: str) -> HttpResponse:
 @login_required
 def topic_create(request: MemberRequest) -> HttpResponse:
     if not services.can_curate_topics(request.user):
-        return _not_allowed(
+        return not_allowed(
             request, _("Only facilitators, leaders and administrators may add topics.")
         )
     form = TopicCreateForm(request.POST if request.method == "POST" else None)
@@ -136,7 +133,7 @@ def topic_create(request: MemberRequest) -> HttpResponse:
 def topic_edit(request: MemberRequest, slug: str) -> HttpResponse:
     topic = get_topic(slug)
     if not services.can_curate_topics(request.user):
-        return _not_allowed(
+        return not_allowed(
             request, _("Only facilitators, leaders and administrators may change topics.")
         )
     initial = {
