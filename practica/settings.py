@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "practica.content",
     "practica.discussions",
     "practica.notifications",
+    "practica.search",
+    "practica.people",
 ]
 
 MIDDLEWARE = [

@@ -42,6 +42,10 @@ class Entry(models.Model):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     revision_count = models.PositiveIntegerField(default=1)
+    # A question closed as a duplicate points to the original; search prefers the original.
+    duplicate_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="duplicates"
+    )
     # Provenance: where an imported entry came from, its licence and attribution.
     source = models.CharField(max_length=100, blank=True)
     external_id = models.CharField(max_length=100, blank=True)
