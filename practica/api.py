@@ -19,6 +19,8 @@ from practica.content.api import router as content
 from practica.core.api import AUTH, READING, install_error_handlers
 from practica.discussions.api import router as discussions
 from practica.notifications.api import router as notifications
+from practica.people.api import router as people
+from practica.search.api import router as search
 from practica.taxonomy.api import router as taxonomy
 
 api = NinjaAPI(
@@ -42,6 +44,8 @@ api.add_router("", taxonomy)
 api.add_router("", discussions)
 api.add_router("", content)
 api.add_router("", notifications)
+api.add_router("", people)
+api.add_router("", search)
 
 # Last, so it only catches paths no endpoint matched: those answer JSON too.
 fallback = Router(auth=None)

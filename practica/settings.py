@@ -221,6 +221,14 @@ ALLOWED_UPLOAD_TYPES = env_list(
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
 
+# Search: "embedded" (tantivy files under SEARCH_INDEX_DIR, for one machine) or "postgres"
+# (a table in the PostgreSQL database, shared by many app servers).
+SEARCH_BACKEND = os.environ.get("PRACTICA_SEARCH_BACKEND", "embedded")
+SEARCH_INDEX_DIR = Path(os.environ.get("PRACTICA_SEARCH_INDEX_DIR", VAR_DIR / "search"))
+SEARCH_MODEL_DIR = Path(
+    os.environ.get("PRACTICA_SEARCH_MODEL_DIR", VAR_DIR / "models" / "minilm-static")
+)
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("PRACTICA_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),

@@ -16,4 +16,6 @@ urlpatterns = [
     path("", include("practica.discussions.urls")),
     path("", include("practica.content.urls")),
     path("", include("practica.notifications.urls")),
+    path("", include("practica.search.urls")),
+    path("", include("practica.people.urls")),
 ]

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from practica.core.errors import ServiceError
+from practica.search import indexing
 from practica.taxonomy.models import Topic
 
 from .models import ApiToken, MemberFollow, Organisation, SiteSettings, User
@@ -80,6 +81,7 @@ def update_profile(
     user.save(update_fields=list(fields))
     if expertise is not None:
         user.expertise.set(list(expertise))
+    indexing.schedule([indexing.key(user)])
     return user
 
 
@@ -88,6 +90,7 @@ def deactivate_member(*, user: User) -> None:
     user.is_active = False
     user.save(update_fields=["is_active"])
     ApiToken.objects.filter(user=user).delete()
+    indexing.schedule([indexing.key(user)])
 
 
 @transaction.atomic
@@ -97,6 +100,15 @@ def claim_placeholder(*, placeholder: User, by: User) -> User:
 
     if not placeholder.is_placeholder:
         raise ServiceError(_("Only an imported placeholder account can be claimed."))
+    moved = [
+        f"entry:{pk}"
+        for pk in Entry.objects.filter(author=placeholder).values_list("pk", flat=True)
+    ]
+    moved += [
+        f"comment:{pk}"
+        for pk in Comment.objects.filter(author=placeholder).values_list("pk", flat=True)
+    ]
+    indexing.schedule([*moved, indexing.key(placeholder), indexing.key(by)])
     Entry.objects.filter(author=placeholder).update(author=by)
     Comment.objects.filter(author=placeholder).update(author=by)
     Revision.objects.filter(author=placeholder).update(author=by)

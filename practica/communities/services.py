@@ -7,16 +7,21 @@ from django.utils.translation import gettext as _
 
 from practica.accounts.models import User
 from practica.core.errors import NotAllowed, ServiceError
+from practica.search import indexing
 from practica.taxonomy.models import Topic
 
 from .models import Community, Membership, MembershipStatus, Role, Visibility
 from .permissions import can_create_community, check_manage
 
 
-def _refresh_member_count(community: Community) -> None:
+def _refresh_member_count(community: Community, *, member: User | None = None) -> None:
+    """Recount; the community's and the member's search documents change with it (the
+    member's visibility follows their memberships)."""
     count = Membership.objects.filter(community=community, status=MembershipStatus.ACTIVE).count()
     Community.objects.filter(pk=community.pk).update(member_count=count)
     community.member_count = count
+    keys = [indexing.key(community)] + ([indexing.key(member)] if member else [])
+    indexing.schedule(keys)
 
 
 @transaction.atomic
@@ -57,7 +62,7 @@ def create_community(
         raise ServiceError(_("That address is taken; choose another."), field="slug") from error
     community.topics.set(list(topics))
     Membership.objects.create(community=community, user=by, role=Role.LEADER)
-    _refresh_member_count(community)
+    _refresh_member_count(community, member=by)
     return community
 
 
@@ -72,6 +77,7 @@ def update_community(*, community: Community, by: User, **fields: object) -> Com
     community.save()
     if topics is not None:
         community.topics.set(topics)  # type: ignore[arg-type]
+    indexing.schedule([indexing.key(community)])
     return community
 
 
@@ -99,7 +105,7 @@ def join_community(*, community: Community, user: User) -> Membership:
         membership = Membership.objects.create(community=community, user=user, status=status)
         if status == MembershipStatus.PENDING:
             transaction.on_commit(lambda: notify_join_request(membership=membership))
-    _refresh_member_count(community)
+    _refresh_member_count(community, member=user)
     return membership
 
 
@@ -115,7 +121,7 @@ def leave_community(*, community: Community, user: User) -> None:
         if leaders.count() == 1:
             raise ServiceError(_("Name another leader before you leave: a community needs one."))
     membership.delete()
-    _refresh_member_count(community)
+    _refresh_member_count(community, member=user)
 
 
 @transaction.atomic
@@ -126,7 +132,7 @@ def approve_member(*, membership: Membership, by: User) -> Membership:
     if membership.status == MembershipStatus.PENDING:
         membership.status = MembershipStatus.ACTIVE
         membership.save(update_fields=["status"])
-        _refresh_member_count(membership.community)
+        _refresh_member_count(membership.community, member=membership.user)
     return membership
 
 
@@ -163,7 +169,7 @@ def invite_member(*, community: Community, user: User, by: User) -> Membership:
     if membership.status == MembershipStatus.PENDING:
         membership.status = MembershipStatus.ACTIVE
         membership.save(update_fields=["status"])
-        _refresh_member_count(community)
+        _refresh_member_count(community, member=user)
     elif created:
         transaction.on_commit(lambda: notify_invitation(membership=membership))
     return membership

@@ -19,6 +19,7 @@ from practica.communities.permissions import can_moderate, check_post_in
 from practica.communities.selectors import membership_of
 from practica.core.errors import NotAllowed, ServiceError
 from practica.core.markdown import render_markdown
+from practica.search import indexing
 from practica.taxonomy.models import Topic
 
 from .models import Attachment, Comment, Entry, Follow, Revision, Vote
@@ -100,6 +101,7 @@ def create_entry(
         created_at=now,
     )
     Follow.objects.get_or_create(entry=entry, user=author)
+    indexing.schedule([indexing.key(entry)])
     return entry
 
 
@@ -146,6 +148,7 @@ def edit_entry(
         summary=summary[:250],
     )
     touch(entry)
+    indexing.schedule([indexing.key(entry)])
     return entry
 
 
@@ -166,6 +169,7 @@ def delete_entry(*, entry: Entry, by: User) -> None:
         Community.objects.filter(pk=entry.community_id, question_count__gt=0).update(
             question_count=F("question_count") - 1
         )
+    indexing.schedule([indexing.key(entry)])
 
 
 @transaction.atomic
@@ -192,6 +196,8 @@ def move_entry(*, entry: Entry, to: Community, by: User) -> Entry:
         Community.objects.filter(pk=to.pk).update(question_count=F("question_count") + 1)
     entry.community = to
     touch(entry)
+    # The thread's answers and comments follow (indexing.related_keys).
+    indexing.schedule([indexing.key(entry)])
     return entry
 
 
@@ -220,6 +226,7 @@ def vote(*, entry: Entry, user: User, value: int) -> Entry:
     score = Vote.objects.filter(entry=entry).aggregate(total=Sum("value"))["total"] or 0
     Entry.objects.filter(pk=entry.pk).update(score=score)
     entry.score = score
+    indexing.schedule([indexing.key(entry)])
     return entry
 
 
@@ -242,6 +249,7 @@ def add_comment(
     )
     Entry.objects.filter(pk=entry.pk).update(comment_count=F("comment_count") + 1)
     touch(entry)
+    indexing.schedule([indexing.key(comment)])
     transaction.on_commit(lambda: notify_comment(comment=comment))
     return comment
 

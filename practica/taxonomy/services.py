@@ -1,5 +1,6 @@
 """Curating the vocabulary: site administrators and community facilitators or leaders."""
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -8,6 +9,8 @@ from practica.communities.models import Membership, MembershipStatus, Role
 from practica.communities.visibility import is_site_admin
 from practica.core.errors import NotAllowed, ServiceError
 from practica.core.types import Viewer
+from practica.search import indexing
+from practica.search.query import SYNONYMS_CACHE_KEY
 
 from .models import Topic
 from .selectors import topic_and_descendants
@@ -84,7 +87,7 @@ def create_topic(
         raise ServiceError(_("That address is taken; choose another."), field="slug")
     try:
         with transaction.atomic():
-            return Topic.objects.create(
+            topic = Topic.objects.create(
                 name=name,
                 slug=slug,
                 parent=parent,
@@ -93,6 +96,8 @@ def create_topic(
             )
     except IntegrityError as error:
         raise ServiceError(_("A topic with that name exists already."), field="name") from error
+    topic_changed(topic)
+    return topic
 
 
 @transaction.atomic
@@ -118,4 +123,11 @@ def update_topic(
             topic.save()
     except IntegrityError as error:
         raise ServiceError(_("A topic with that name exists already."), field="name") from error
+    topic_changed(topic)
     return topic
+
+
+def topic_changed(topic: Topic) -> None:
+    """Search learns the new name and synonyms: at once for queries, soon for the index."""
+    cache.delete(SYNONYMS_CACHE_KEY)
+    indexing.schedule([indexing.key(topic)])
