@@ -1,5 +1,6 @@
 """Q&A: questions, answers and accepting one."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.http import Http404, HttpRequest
@@ -7,21 +8,24 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from practica.accounts.models import User
-from practica.communities.selectors import get_community_for
+from practica.communities.selectors import get_community_for, membership_of
 from practica.content.api import with_my_votes
 from practica.content.models import Comment, Entry, Kind
 from practica.content.services import delete_entry, edit_entry, move_entry
-from practica.content.visibility import get_entry_for
+from practica.content.visibility import get_entry_for, visible_entries
 from practica.core.api import POSTING, ErrorOut, ListOut, bad_request, member
+from practica.core.errors import ServiceError
 from practica.core.pagination import paginate
 from practica.taxonomy.api import topics_named
 from practica.taxonomy.models import Topic
 
 from . import selectors, services
+from .permissions import check_close_as_duplicate, check_reopen
 from .schemas import (
     AnswerIn,
     AnswerOut,
     AnswerPatch,
+    DuplicateIn,
     MoveIn,
     QuestionIn,
     QuestionOut,
@@ -40,6 +44,15 @@ def _answers(question: Entry) -> list[Entry]:
     answers = list(selectors.answers_to(question).prefetch_related("topics"))
     _in_thread(question, answers)
     return answers
+
+
+def with_originals(viewer: User, questions: Iterable[Entry]) -> None:
+    """Give each duplicate the original the caller may see (``duplicate_of``), in one query."""
+    questions = list(questions)
+    originals = selectors.visible_originals(viewer, questions)
+    for question in questions:
+        original_id = question.duplicate_of_id
+        question.visible_original = originals.get(original_id) if original_id else None  # type: ignore[attr-defined]
 
 
 def _in_thread(question: Entry, answers: list[Entry]) -> None:
@@ -76,6 +89,7 @@ def question_list(
         viewer, community_id=community_id, topic=topic, sort=sort, cursor=cursor, limit=limit
     )
     with_my_votes(viewer, page.items)
+    with_originals(viewer, page.items)
     return page
 
 
@@ -119,6 +133,7 @@ def question_detail(request: HttpRequest, question_id: int) -> Any:
         entry.thread_comments = by_entry.get(entry.pk, [])  # type: ignore[attr-defined]
     question.thread_answers = answers  # type: ignore[attr-defined]
     with_my_votes(viewer, [question, *answers])
+    with_originals(viewer, [question])
     return question
 
 
@@ -142,6 +157,7 @@ def edit_question(request: HttpRequest, question_id: int, payload: QuestionPatch
     )
     question.refresh_from_db(fields=["last_activity_at"])
     with_my_votes(viewer, [question])
+    with_originals(viewer, [question])
     return question
 
 
@@ -172,6 +188,48 @@ def move_question(request: HttpRequest, question_id: int, payload: MoveIn) -> An
     )
     question.refresh_from_db(fields=["last_activity_at"])
     with_my_votes(viewer, [question])
+    with_originals(viewer, [question])
+    return question
+
+
+@router.post(
+    "/questions/{question_id}/duplicate",
+    response={200: QuestionOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary="Close a question as a duplicate of another",
+)
+def close_as_duplicate(request: HttpRequest, question_id: int, payload: DuplicateIn) -> Any:
+    """Facilitators and leaders of the question's community (and site administrators) may.
+    `original` is the id of a question the caller may see, in any community; if it is
+    itself a duplicate, the question points to its original. 403 for anyone else; 422
+    (field `original`) for the question itself, one the caller cannot see, or a loop."""
+    viewer = member(request)
+    question = _question(viewer, question_id)
+    check_close_as_duplicate(viewer, membership_of(viewer, question.community))
+    original = visible_entries(viewer).filter(pk=payload.original, kind=Kind.QUESTION).first()
+    if original is None:
+        raise ServiceError(
+            _("There is no question %(id)s that you can see.") % {"id": payload.original},
+            field="original",
+        )
+    question = services.close_as_duplicate(question=question, original=original, by=viewer)
+    with_my_votes(viewer, [question])
+    with_originals(viewer, [question])
+    return question
+
+
+@router.delete(
+    "/questions/{question_id}/duplicate",
+    response={200: QuestionOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary="Reopen a question closed as a duplicate",
+)
+def reopen_question(request: HttpRequest, question_id: int) -> Any:
+    """Who may close it may reopen it. 422 when it is not closed as a duplicate."""
+    viewer = member(request)
+    question = _question(viewer, question_id)
+    check_reopen(viewer, membership_of(viewer, question.community))
+    question = services.reopen(question=question, by=viewer)
+    with_my_votes(viewer, [question])
+    with_originals(viewer, [question])
     return question
 
 
@@ -245,4 +303,5 @@ def accept_answer(request: HttpRequest, answer_id: int) -> Any:
     answer = get_entry_for(viewer, answer_id, kind=Kind.ANSWER)
     question = services.accept_answer(answer=answer, by=viewer)
     with_my_votes(viewer, [question])
+    with_originals(viewer, [question])
     return question

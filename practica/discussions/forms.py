@@ -1,8 +1,10 @@
 """Forms for asking, answering and commenting. The services do the real validation; the
 forms parse input and turn a service's refusal into a message on the right field."""
 
+import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from django import forms
 from django.conf import settings
@@ -124,3 +126,40 @@ class CommentForm(forms.Form):
         max_length=2000,
         error_messages={"required": _("Write something in the body.")},
     )
+
+
+# An entry's address as members paste it: /q/12-title, /q/12, /e/12, a full URL with an
+# anchor, or just the number (with or without "#").
+_ENTRY_PATH = re.compile(r"/(?:q|e)/(\d+)(?:[-/?#]|$)")
+_ENTRY_NUMBER = re.compile(r"#?(\d+)")
+
+
+def entry_id_from(text: str) -> int | None:
+    """The entry id in a pasted address or number; None when there is none."""
+    text = text.strip()
+    try:
+        path = urlsplit(text).path
+    except ValueError:  # e.g. an unbalanced "[" taken for an IPv6 address
+        return None
+    match = _ENTRY_NUMBER.fullmatch(text) or _ENTRY_PATH.search(path + "/")
+    if match is None:
+        return None
+    number = int(match.group(1))
+    return number if 0 < number < 2**63 else None
+
+
+class DuplicateForm(forms.Form):
+    original = forms.CharField(
+        label=_("The original question"),
+        max_length=500,
+        help_text=_("Paste its address (…/q/123-…) or type its number."),
+        error_messages={"required": _("Say which question this one duplicates.")},
+    )
+
+    def clean_original(self) -> int:
+        number = entry_id_from(self.cleaned_data["original"])
+        if number is None:
+            raise forms.ValidationError(
+                _("That is not a question's address or number: paste an address like …/q/123-….")
+            )
+        return number

@@ -36,10 +36,38 @@ class MoveIn(Schema):
     community: str = Field(description="The slug of the community to move the question to.")
 
 
+class DuplicateIn(Schema):
+    original: int = Field(description="The id of the original question.")
+
+
+class OriginalOut(Schema):
+    """The question a duplicate points to."""
+
+    id: int
+    url: str = Field(description="The path of its page, relative to the site.")
+
+    @staticmethod
+    def resolve_url(obj: Any) -> str:
+        return str(obj.get_absolute_url())
+
+
 class QuestionOut(EntryOut):
     title: str
     answer_count: int
     accepted_answer_id: int | None
+    is_duplicate: bool = Field(description="Closed as a duplicate of another question.")
+    duplicate_of: OriginalOut | None = Field(
+        description="The original, when the caller may see it; null otherwise."
+    )
+
+    @staticmethod
+    def resolve_is_duplicate(obj: Any) -> bool:
+        return obj.duplicate_of_id is not None
+
+    @staticmethod
+    def resolve_duplicate_of(obj: Any) -> Any:
+        # Set by the endpoint (discussions.api.with_originals): one query for a whole list.
+        return getattr(obj, "visible_original", None)
 
     @staticmethod
     def resolve_answer_count(obj: Any) -> int:

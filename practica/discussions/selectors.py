@@ -1,3 +1,5 @@
+from collections.abc import Iterable
+
 from django.db.models import QuerySet
 
 from practica.content.models import Entry, Kind
@@ -42,3 +44,38 @@ def answers_to(question: Entry) -> QuerySet[Entry]:
         .select_related("author", "author__organisation")
         .order_by("-score", "created_at", "id")
     )
+
+
+# --- Duplicates ----------------------------------------------------------------------------
+
+DUPLICATES_SHOWN = 20
+
+
+def original_of(viewer: Viewer, question: Entry) -> Entry | None:
+    """The question ``question`` is a duplicate of, if the viewer may see it."""
+    if question.duplicate_of_id is None:
+        return None
+    return (
+        visible_entries(viewer)
+        .filter(pk=question.duplicate_of_id, kind=Kind.QUESTION)
+        .select_related("community")
+        .first()
+    )
+
+
+def duplicates_of(viewer: Viewer, question: Entry, *, limit: int = DUPLICATES_SHOWN) -> list[Entry]:
+    """Questions closed as duplicates of ``question`` that the viewer may see, newest first."""
+    duplicates = visible_entries(viewer).filter(duplicate_of=question, kind=Kind.QUESTION)
+    return list(duplicates.select_related("community").order_by("-created_at", "-id")[:limit])
+
+
+def visible_originals(viewer: Viewer, entries: Iterable[Entry]) -> dict[int, Entry]:
+    """The originals of those ``entries`` that are duplicates, by id, as far as the viewer
+    may see them: one query for a whole list."""
+    ids = {entry.duplicate_of_id for entry in entries if entry.duplicate_of_id is not None}
+    if not ids:
+        return {}
+    originals = (
+        visible_entries(viewer).filter(pk__in=ids, kind=Kind.QUESTION).only("id", "kind", "slug")
+    )
+    return {original.pk: original for original in originals}

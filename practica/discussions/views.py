@@ -1,4 +1,5 @@
-"""Q&A pages: question lists, asking, the question page, and the writes made on it.
+"""Q&A pages: question lists, asking (with the questions like it asked before), the
+question page, the writes made on it, and closing a question as a duplicate.
 
 The comment endpoint lives here rather than in ``content`` because a refused comment
 re-renders the thread page, and today the question page is the only thread page.
@@ -24,17 +25,21 @@ from practica.communities.selectors import get_community_for, membership_of
 from practica.content import services as content
 from practica.content.models import Entry, Kind
 from practica.content.selectors import Post, is_following, post_for, posts_for, thread_url
-from practica.content.visibility import get_entry_for
-from practica.core.errors import ServiceError
+from practica.content.visibility import get_entry_for, visible_entries
+from practica.core.errors import NotAllowed, ServiceError
 from practica.core.forms import add_service_error
+from practica.core.htmx import render_page
 from practica.core.pagination import InvalidCursor, Page
 from practica.core.ratelimit import over_limit
-from practica.core.types import MemberRequest
+from practica.core.types import MemberRequest, Viewer
+from practica.core.views import not_allowed
+from practica.search.engine import Hit, similar
 from practica.taxonomy.selectors import all_topics
 
 from . import services as qa
-from .forms import AnswerForm, AskForm, CommentForm
-from .selectors import SORTS, answers_to, question_list
+from .forms import AnswerForm, AskForm, CommentForm, DuplicateForm
+from .permissions import can_close_as_duplicate
+from .selectors import SORTS, answers_to, duplicates_of, original_of, question_list
 
 SORT_LABELS = {
     "newest": gettext_lazy("Newest"),
@@ -110,7 +115,62 @@ def community_questions(request: MemberRequest, slug: str) -> HttpResponse:
     return _questions_page(request, community=get_community_for(request.user, slug))
 
 
+# --- Similar questions ---------------------------------------------------------------------
+
+SIMILAR_LIMIT = 10
+# Shorter than this, a title says too little to look for anything like it.
+SIMILAR_MIN_CHARS = 4
+SIMILAR_MAX_TEXT = 2000
+
+
+def similar_to(
+    viewer: Viewer,
+    *,
+    title: str,
+    body: str = "",
+    community: Community | None = None,
+    kinds: list[str] | None = None,
+    exclude_id: int | None = None,
+) -> tuple[str, list[Hit]]:
+    """What the search engine finds like ``title`` (and ``body``), as far as the viewer may
+    see: (the text looked for, the hits). Nothing is looked for until a title says enough."""
+    text = " ".join(f"{title} {body}".split())[:SIMILAR_MAX_TEXT]
+    if len(" ".join(title.split())) < SIMILAR_MIN_CHARS and len(text) < 2 * SIMILAR_MIN_CHARS:
+        return "", []
+    hits = similar(
+        viewer=viewer,
+        text=text,
+        community=community,
+        kinds=kinds,
+        limit=SIMILAR_LIMIT,
+        exclude_id=exclude_id,
+    )
+    return text, hits
+
+
+def _similar_context(
+    viewer: Viewer, *, title: str, body: str, community: Community | None
+) -> dict[str, Any]:
+    text, hits = similar_to(viewer, title=title, body=body, community=community)
+    return {"similar_text": text, "similar": hits, "similar_community": community}
+
+
+@login_required
+def similar_questions(request: MemberRequest) -> HttpResponse:
+    """Questions like the title (and details) being typed: the ask form's live panel (htmx
+    asks for the results partial), or a page of its own."""
+    title = request.GET.get("title", "")[: content.MAX_TITLE]
+    body = request.GET.get("body", "")[:SIMILAR_MAX_TEXT]
+    slug = request.GET.get("community", "").strip()
+    community = get_community_for(request.user, slug) if slug else None
+    context = _similar_context(request.user, title=title, body=body, community=community)
+    context.update({"title": title, "body": body})
+    return render_page(request, "discussions/similar.html", context, partial="results")
+
+
 # --- Asking --------------------------------------------------------------------------------
+
+ASK_FIELDS = ("title", "body", "topics")
 
 
 @login_required
@@ -118,14 +178,24 @@ def ask_question(request: MemberRequest, slug: str) -> HttpResponse:
     community = get_community_for(request.user, slug)
     membership = membership_of(request.user, community)
     may_post = can_post_in(request.user, community, membership)
+    context: dict[str, Any] = {"community": community, "may_post": may_post}
     if request.method != "POST":
         status = 200 if may_post else 403
-        return render(
-            request,
-            "discussions/ask.html",
-            {"community": community, "form": AskForm(), "may_post": may_post},
-            status=status,
+        context.update(_similar_context(request.user, title="", body="", community=community))
+        context["form"] = AskForm()
+        return render(request, "discussions/ask.html", context, status=status)
+    typed = {name: request.POST.get(name, "") for name in ASK_FIELDS}
+    context.update(
+        _similar_context(
+            request.user, title=typed["title"], body=typed["body"], community=community
         )
+    )
+    if "check" in request.POST:
+        # "Check for similar questions" without JavaScript: the same form with what was
+        # typed, and the similar questions; nothing is posted and nothing is refused yet.
+        context["form"] = AskForm(initial=typed)
+        context["files_dropped"] = bool(request.FILES)
+        return render(request, "discussions/ask.html", context)
     if over_limit(request, group="post"):
         return _too_many(request)
     form = AskForm(request.POST, request.FILES)
@@ -138,12 +208,8 @@ def ask_question(request: MemberRequest, slug: str) -> HttpResponse:
             status = error.status
         else:
             return redirect(question.get_absolute_url())
-    return render(
-        request,
-        "discussions/ask.html",
-        {"community": community, "form": form, "may_post": may_post},
-        status=status,
-    )
+    context["form"] = form
+    return render(request, "discussions/ask.html", context, status=status)
 
 
 @transaction.atomic
@@ -204,6 +270,9 @@ def _thread_context(
         "may_accept": may_accept,
         # Moving needs a second community the viewer moderates; its page says so if none.
         "may_move": can_moderate(viewer, membership),
+        "may_close_duplicate": can_close_as_duplicate(viewer, membership),
+        "original": original_of(viewer, question),
+        "duplicates": duplicates_of(viewer, question),
         "can_answer": can_post_in(viewer, community, membership),
         "answer_form": answer_form or AnswerForm(),
     }
@@ -313,3 +382,85 @@ def answer_accept(request: MemberRequest, pk: int) -> HttpResponse:
     if getattr(request, "htmx", False):
         return _render_thread(request, question, partial="answers")
     return redirect(thread_url(answer))
+
+
+# --- Duplicates ----------------------------------------------------------------------------
+
+
+def _original_from(viewer: Viewer, number: int) -> Entry | None:
+    """The question an address points to, if the viewer may see it (an answer's address
+    stands for its question)."""
+    entry = visible_entries(viewer).select_related("parent").filter(pk=number).first()
+    if entry is not None and entry.kind == Kind.ANSWER and entry.parent is not None:
+        entry = entry.parent if not entry.parent.is_deleted else None
+    if entry is None or entry.kind != Kind.QUESTION:
+        return None
+    return entry
+
+
+@login_required
+def question_duplicate(request: MemberRequest, pk: int) -> HttpResponse:
+    """Close a question as a duplicate: a form for the original's address or number, and
+    questions like it to choose from (a search box narrows them)."""
+    question = get_entry_for(request.user, pk, kind=Kind.QUESTION)
+    refusal = _(
+        "Only a facilitator or leader of the community may close a question as a duplicate."
+    )
+    if not can_close_as_duplicate(request.user, membership_of(request.user, question.community)):
+        return not_allowed(request, refusal)
+    search = " ".join(request.GET.get("q", "").split())[: content.MAX_TITLE]
+    form = DuplicateForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        status = 422
+        original = None
+        if form.is_valid():
+            original = _original_from(request.user, form.cleaned_data["original"])
+            if original is None:
+                form.add_error(
+                    "original", _("There is no question at that address that you can see.")
+                )
+        if original is not None:
+            try:
+                qa.close_as_duplicate(question=question, original=original, by=request.user)
+            except NotAllowed as error:
+                return not_allowed(request, error.message)
+            except ServiceError as error:
+                add_service_error(form, error)
+                status = error.status
+            else:
+                messages.success(
+                    request,
+                    _("Closed as a duplicate of “%(title)s”.")
+                    % {"title": question.duplicate_of.title if question.duplicate_of else ""},
+                )
+                return redirect(question.get_absolute_url())
+    _text, candidates = similar_to(
+        request.user,
+        title=search or question.title,
+        body="" if search else question.body,
+        kinds=[Kind.QUESTION],
+        exclude_id=question.pk,
+    )
+    context = {
+        "question": question,
+        "original": original_of(request.user, question),
+        "form": form,
+        "search": search,
+        "candidates": candidates,
+    }
+    if request.method == "POST":
+        return render(request, "discussions/duplicate.html", context, status=status)
+    return render_page(request, "discussions/duplicate.html", context, partial="candidates")
+
+
+@login_required
+@require_POST
+def question_reopen(request: MemberRequest, pk: int) -> HttpResponse:
+    question = get_entry_for(request.user, pk, kind=Kind.QUESTION)
+    try:
+        qa.reopen(question=question, by=request.user)
+    except ServiceError as error:
+        return _one_click_error(request, error.message, question.get_absolute_url())
+    messages.success(request, _("The question is open again: it is no longer a duplicate."))
+    return redirect(question.get_absolute_url())

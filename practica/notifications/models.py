@@ -10,6 +10,8 @@ class Verb(models.TextChoices):
     MENTIONED = "mentioned", _("mentioned you")
     JOIN_REQUEST = "join_request", _("asked to join")
     INVITED = "invited", _("invited you to join")
+    # discussions: close_as_duplicate (issue 3)
+    DUPLICATE = "duplicate", _("marked a question as a duplicate")
 
 
 class Notification(models.Model):
