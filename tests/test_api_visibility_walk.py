@@ -142,6 +142,8 @@ def calls(seeded: Seeded, persona: str) -> list[ApiCall]:
         ApiCall("get", "/questions", f"/questions?topic={topic}", EVERYONE, read=True),
         ApiCall("get", "/questions", "/questions?sort=active", EVERYONE, read=True),
         ApiCall("get", "/notifications", "/notifications", EVERYONE, read=True),
+        ApiCall("get", "/experts", f"/experts?topic={topic}", EVERYONE, read=True),
+        ApiCall("get", "/experts", "/experts?text=handover&limit=100", EVERYONE, read=True),
         ApiCall("post", "/notifications/read", "/notifications/read", EVERYONE, {}),
         ApiCall(
             "delete",

@@ -283,6 +283,8 @@ def calls(seeded: Seeded) -> list[Call]:
         Call("profile_edit", "get", "/settings/profile/", EVERYONE, page=True),
         Call("api_tokens", "get", "/settings/tokens/", EVERYONE, page=True),
         Call("inbox", "get", "/notifications/", EVERYONE, page=True),
+        Call("experts", "get", f"/people/experts/?topic={topic}", EVERYONE, page=True),
+        Call("experts", "get", "/people/experts/?q=handover", EVERYONE, page=True),
         Call("member_follow", "post", f"/members/{erin.username}/follow/", EVERYONE),
         Call("member_follow", "post", f"/members/{zelda.username}/follow/", zelda_seers),
         Call("community_create", "post", "/c/new/", EVERYONE, {"name": ""}),
