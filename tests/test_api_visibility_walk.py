@@ -142,6 +142,21 @@ def calls(seeded: Seeded, persona: str) -> list[ApiCall]:
         ApiCall("get", "/questions", f"/questions?topic={topic}", EVERYONE, read=True),
         ApiCall("get", "/questions", "/questions?sort=active", EVERYONE, read=True),
         ApiCall("get", "/notifications", "/notifications", EVERYONE, read=True),
+        ApiCall("get", "/search", "/search?q=handover", EVERYONE, read=True),
+        ApiCall("get", "/search", "/search?q=zephyrin&limit=100", EVERYONE, read=True),
+        ApiCall(
+            "get", "/search", f"/search?q=handover&topic={topic}&type=answer", EVERYONE, read=True
+        ),
+        ApiCall(
+            "get",
+            "/similar",
+            "/similar?text=How+did+the+teams+handle+the+handover",
+            EVERYONE,
+            read=True,
+        ),
+        ApiCall(
+            "get", "/similar", "/similar?text=handover&kind=answer&limit=500", EVERYONE, read=True
+        ),
         ApiCall("get", "/experts", f"/experts?topic={topic}", EVERYONE, read=True),
         ApiCall("get", "/experts", "/experts?text=handover&limit=100", EVERYONE, read=True),
         ApiCall("post", "/notifications/read", "/notifications/read", EVERYONE, {}),

@@ -35,6 +35,7 @@ from practica.content import services as content
 from practica.content.models import Attachment, Comment, Entry, Vote
 from practica.discussions import services as qa
 from practica.notifications.models import Notification
+from practica.search import indexing
 
 PERSONAS = ["anonymous", "alice", "bob", "charlie", "dana"]
 COMMUNITIES = ("open", "request", "private")
@@ -173,6 +174,7 @@ def seed(world: World, on_commit: Callable[..., Any]) -> Seeded:
             markers=[word, community.slug],
         )
     token, _key = create_token(user=world.bob, name="Walk token")
+    indexing.rebuild(progress=False)  # communities and members too, as `practica reindex`
     return Seeded(world=world, erin=erin, zelda=zelda, token=token, threads=threads)
 
 
@@ -283,6 +285,14 @@ def calls(seeded: Seeded) -> list[Call]:
         Call("profile_edit", "get", "/settings/profile/", EVERYONE, page=True),
         Call("api_tokens", "get", "/settings/tokens/", EVERYONE, page=True),
         Call("inbox", "get", "/notifications/", EVERYONE, page=True),
+        Call("search", "get", "/search/?q=handover", EVERYONE, page=True),
+        Call("search", "get", "/search/?q=reorganisations+OR+supervisor", EVERYONE, page=True),
+        # The query is echoed on the page, so search for words of the bodies, not markers.
+        Call("search", "get", "/search/?q=three+sites+merged", EVERYONE, page=True),
+        Call("search", "get", "/search/?q=zephyrin", EVERYONE, page=True),
+        Call(
+            "search", "get", f"/search/?q=handover&topic={topic}&type=answer", EVERYONE, page=True
+        ),
         Call("experts", "get", f"/people/experts/?topic={topic}", EVERYONE, page=True),
         Call("experts", "get", "/people/experts/?q=handover", EVERYONE, page=True),
         Call("member_follow", "post", f"/members/{erin.username}/follow/", EVERYONE),

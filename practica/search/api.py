@@ -4,7 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from practica.communities.selectors import get_community_for
 from practica.core.api import ErrorOut, ListOut, member
@@ -72,7 +72,7 @@ def search(
     form = SearchForm({**params, "type": type})
     if not form.is_valid():
         field, errors = next(iter(form.errors.items()))
-        return 422, {"detail": f"{field}: {' '.join(errors)}", "field": field}
+        return Status(422, {"detail": f"{field}: {' '.join(errors)}", "field": field})
     page = engine.search(viewer=member(request), query=form.to_query())
     return {
         "items": [hit_out(hit) for hit in page.hits],
@@ -99,15 +99,18 @@ def similar(
     answer, …) narrow it; `limit` is at most 100. Best first."""
     viewer = member(request)
     if not text.strip():
-        return 422, {"detail": _("Give some text to compare with."), "field": "text"}
+        return Status(422, {"detail": _("Give some text to compare with."), "field": "text"})
     if len(text) > MAX_TEXT:
-        return 422, {
-            "detail": _("The text is too long (at most 20,000 characters)."),
-            "field": "text",
-        }
+        return Status(
+            422,
+            {
+                "detail": _("The text is too long (at most 20,000 characters)."),
+                "field": "text",
+            },
+        )
     if kind and kind not in engine.ENTRY_TYPES:
         kinds = ", ".join(engine.ENTRY_TYPES)
-        return 422, {"detail": _("Unknown kind; use one of: %s.") % kinds, "field": "kind"}
+        return Status(422, {"detail": _("Unknown kind; use one of: %s.") % kinds, "field": "kind"})
     place = get_community_for(viewer, community) if community else None
     hits = engine.similar(
         viewer=viewer,

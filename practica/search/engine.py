@@ -136,7 +136,7 @@ def search(*, viewer: Viewer, query: SearchQuery) -> SearchPage:
         total=total,
         facets=label_facets(result.facets, query),
         next=encode_cursor([offset + limit]) if more and hits else None,
-        did_you_mean=did_you_mean(request, total) if total < 3 else None,
+        did_you_mean=did_you_mean(request, 0 if relaxed else total) if total < 3 else None,
         relaxed=relaxed,
     )
 
@@ -220,7 +220,8 @@ def nearest_keys(text: str, scope: Scope, filters: Filters) -> list[tuple[str, f
 
 
 def did_you_mean(request: BackendQuery, total: int) -> str | None:
-    """A spelling fix, offered only when it finds more of what this viewer may see."""
+    """A spelling fix, offered only when it finds more of what this viewer may see (with
+    every word: ``total`` is how many had every word as typed)."""
     backend = get_backend()
     fixes = {}
     for word in request.parsed.words():
@@ -239,7 +240,9 @@ def did_you_mean(request: BackendQuery, total: int) -> str | None:
     if not fixes:
         return None
     fixed = request.parsed.replace_words(fixes)
-    check = replace(request, parsed=fixed, offset=0, limit=1, facets=False, snippets=False)
+    check = replace(
+        request, parsed=fixed, match="all", offset=0, limit=1, facets=False, snippets=False
+    )
     if backend.search(check).total <= total:
         return None
     return fixed.to_text()
