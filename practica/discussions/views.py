@@ -33,6 +33,7 @@ from practica.core.pagination import InvalidCursor, Page
 from practica.core.ratelimit import over_limit
 from practica.core.types import MemberRequest, Viewer
 from practica.core.views import not_allowed
+from practica.people.selectors import experts_to_ask
 from practica.search.engine import Hit, similar
 from practica.taxonomy.selectors import all_topics
 
@@ -273,6 +274,7 @@ def _thread_context(
         "may_close_duplicate": can_close_as_duplicate(viewer, membership),
         "original": original_of(viewer, question),
         "duplicates": duplicates_of(viewer, question),
+        "suggested_experts": experts_to_ask(viewer=viewer, question=question, answers=answers),
         "can_answer": can_post_in(viewer, community, membership),
         "answer_form": answer_form or AnswerForm(),
     }

@@ -142,14 +142,12 @@ def topics_in_text(text: str) -> list[Topic]:
 
 
 def _text_matches(viewer: Viewer, text: str) -> list[int]:
-    """Entries the search engine finds for the text (none while it is not built)."""
-    try:
-        from practica.search.engine import matching_entry_ids
-    except ImportError:
-        return []
-    return [
-        pk for pk, _relevance in matching_entry_ids(viewer=viewer, text=text, limit=TEXT_MATCHES)
-    ]
+    """Entries the search engine finds for the text, best first (visible to the viewer)."""
+    # Imported here: search sits above the domain apps and indexes what they hold.
+    from practica.search.engine import matching_entry_ids
+
+    matches = matching_entry_ids(viewer=viewer, text=text, limit=TEXT_MATCHES)
+    return [pk for pk, _relevance in matches]
 
 
 def subject_for(*, viewer: Viewer, topic: str = "", text: str = "") -> Subject:
