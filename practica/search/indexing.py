@@ -5,7 +5,9 @@ background task rebuilds those documents. Long jobs (import, ``practica reindex`
 ``index_now``/``rebuild`` themselves.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import islice
 
 from django.db import models, transaction
@@ -31,10 +33,23 @@ def key(obj: models.Model) -> str:
     return f"{KEY_PREFIXES[obj._meta.label_lower]}:{obj.pk}"
 
 
+_paused: ContextVar[bool] = ContextVar("search_indexing_paused", default=False)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """For bulk loads that rebuild the index themselves at the end (the demo loader)."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
+
 def schedule(keys: Iterable[str]) -> None:
     """Re-index these after the current transaction commits (in the background)."""
     wanted = sorted(set(keys))
-    if not wanted:
+    if not wanted or _paused.get():
         return
 
     def enqueue() -> None:

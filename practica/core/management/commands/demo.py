@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from practica.core.demo import HOST_NAME, PASSWORD, Step, Summary, load_demo
 from practica.core.demo.loader import KINDS
+from practica.search import indexing
 
 LABELS = {
     "organisations": gettext_lazy("organisations"),
@@ -57,7 +58,10 @@ class Command(BaseCommand):
             self.stdout.write(f"  {label}: {describe(step.counts)}")
 
         self.stdout.write(_("Loading the demo data…"))
-        summary = load_demo(host_name=options["host_name"], progress=progress)
+        with indexing.paused():
+            summary = load_demo(host_name=options["host_name"], progress=progress)
+        count = indexing.rebuild(progress=False)
+        self.stdout.write(_("  Search index: %d documents") % count)
         self.stdout.write(self.style.SUCCESS(_("Demo data loaded. %s.") % describe(summary)))
         self.stdout.write(
             _("Sign in as alice (administrator), bob, charlie or dana with the password %s.")
