@@ -153,3 +153,13 @@ def test_the_page_costs_the_same_with_3_and_30_members(
     add(27)
     many = count()
     assert few == many
+
+
+def test_the_member_directory_and_topic_pages_link_to_the_page(
+    world: World, client_for: ClientFor
+) -> None:
+    client = client_for(world.charlie)
+    assert 'href="/people/experts/"' in client.get("/members/").content.decode()
+    topic_page = client.get(f"/topics/{world.topic.slug}/").content.decode()
+    assert f'href="/people/experts/?topic={world.topic.slug}"' in topic_page
+    assert "Who knows about this topic" in topic_page
