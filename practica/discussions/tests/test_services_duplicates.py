@@ -145,9 +145,7 @@ def test_an_answer_or_a_deleted_question_is_no_original(
     assert fresh(question).duplicate_of_id is None
 
 
-def test_a_deleted_question_cannot_be_closed(
-    world: Any, question: Entry, original: Entry
-) -> None:
+def test_a_deleted_question_cannot_be_closed(world: Any, question: Entry, original: Entry) -> None:
     content.delete_entry(entry=question, by=world.bob)
 
     with pytest.raises(ServiceError, match="Only a question"):
@@ -287,8 +285,6 @@ def test_charlie_may_not_reopen(world: Any, question: Entry, original: Entry) ->
     assert fresh(question).duplicate_of_id == original.pk
 
 
-def test_reopening_a_question_that_is_not_a_duplicate_says_so(
-    world: Any, question: Entry
-) -> None:
+def test_reopening_a_question_that_is_not_a_duplicate_says_so(world: Any, question: Entry) -> None:
     with pytest.raises(ServiceError, match="not closed as a duplicate"):
         qa.reopen(question=question, by=world.bob)
