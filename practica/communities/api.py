@@ -61,8 +61,8 @@ def community_list(
     cursor: str | None = None,
 ) -> Any:
     """The communities the caller may see, theirs first, then by name. `?member=me`: only
-    those the caller is an active member of; `?q=` searches name and purpose; `?topic=` a
-    topic's slug."""
+    those the caller is an active member of; `?q=` searches name, purpose and topics (their
+    names and synonyms); `?topic=` a topic's slug."""
     viewer = member(request)
     if member_filter not in ("", "me"):
         raise bad_request(_("Use ?member=me, or leave it out."))

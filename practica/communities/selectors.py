@@ -1,7 +1,11 @@
+from dataclasses import dataclass
+
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from practica.accounts.models import User
+from practica.accounts.models import MemberFollow, User
 from practica.core.types import Viewer
 
 from .models import Community, Membership, MembershipStatus, Role
@@ -36,10 +40,19 @@ def memberships_by_community(viewer: Viewer) -> dict[int, Membership]:
 def directory(
     viewer: Viewer, *, query: str = "", topic: str = "", member_only: bool = False
 ) -> QuerySet[Community]:
-    """Communities for the directory: the viewer's own first, then by recent activity."""
+    """Communities for the directory: the viewer's own first, then by recent activity.
+    ``query`` searches names, purposes and the names and synonyms of their topics."""
     communities = visible_communities(viewer)
     if query:
-        communities = communities.filter(Q(name__icontains=query) | Q(purpose__icontains=query))
+        # A topic's name or synonyms find the communities that work on it (E4).
+        on_topic = Community.topics.through.objects.filter(
+            Q(topic__name__icontains=query)
+            | Q(topic__synonyms__icontains=query)
+            | Q(topic__slug__icontains=query)
+        ).values("community_id")
+        communities = communities.filter(
+            Q(name__icontains=query) | Q(purpose__icontains=query) | Q(pk__in=on_topic)
+        )
     if topic:
         communities = communities.filter(topics__slug=topic)
     mine = (
@@ -147,3 +160,83 @@ def visible_memberships_of(viewer: Viewer, member: User) -> QuerySet[Membership]
         .select_related("community")
         .order_by("community__name", "id")
     )
+
+
+@dataclass
+class Suggestion:
+    community: Community
+    reasons: list[str]
+    score: int
+
+
+SUGGESTION_WEIGHTS = {"expertise": 2, "follow": 1}
+
+
+def suggest_communities(*, viewer: Viewer, limit: int = 5) -> list[Suggestion]:
+    """Communities the viewer may see and is not in (nor asked or invited to) that work on
+    topics they list as expertise, or where people they follow are active; with why.
+
+    A fixed number of queries: matches are read as (community, name) rows, not per community.
+    """
+    if not viewer.is_authenticated:
+        return []
+    candidates = visible_communities(viewer).exclude(
+        pk__in=Membership.objects.filter(user=viewer).values("community_id")
+    )
+    expertise = User.expertise.through.objects.filter(user_id=viewer.pk).values("topic_id")
+    topic_rows = (
+        Community.topics.through.objects.filter(community__in=candidates, topic_id__in=expertise)
+        .order_by("topic__name")
+        .values_list("community_id", "topic__name")
+    )
+    followed = MemberFollow.objects.filter(follower=viewer, followed__is_active=True).values(
+        "followed_id"
+    )
+    follow_rows = (
+        Membership.objects.filter(
+            community__in=candidates, status=MembershipStatus.ACTIVE, user_id__in=followed
+        )
+        .order_by("user__username")
+        .values_list("community_id", "user__name", "user__username")
+    )
+    topics: dict[int, list[str]] = {}
+    for community_id, topic_name in topic_rows:
+        topics.setdefault(community_id, []).append(topic_name)
+    people: dict[int, list[str]] = {}
+    for community_id, name, username in follow_rows:
+        people.setdefault(community_id, []).append(name or username)
+    ids = set(topics) | set(people)
+    if not ids:
+        return []
+    communities = Community.objects.in_bulk(list(ids))
+    suggestions = [
+        Suggestion(
+            community=communities[pk],
+            reasons=_suggestion_reasons(topics.get(pk, []), people.get(pk, [])),
+            score=SUGGESTION_WEIGHTS["expertise"] * len(topics.get(pk, []))
+            + SUGGESTION_WEIGHTS["follow"] * len(people.get(pk, [])),
+        )
+        for pk in ids
+        if pk in communities
+    ]
+    suggestions.sort(key=lambda s: (-s.score, -s.community.member_count, s.community.name.lower()))
+    return suggestions[: max(0, limit)]
+
+
+def _suggestion_reasons(topics: list[str], people: list[str]) -> list[str]:
+    reasons = []
+    if topics:
+        reasons.append(_("matches your expertise: %(topics)s") % {"topics": ", ".join(topics)})
+    if len(people) == 1:
+        reasons.append(_("%(name)s, whom you follow, is a member") % {"name": people[0]})
+    elif people:
+        others = len(people) - 1
+        reasons.append(
+            ngettext(
+                "%(name)s and %(n)d other person you follow are members",
+                "%(name)s and %(n)d other people you follow are members",
+                others,
+            )
+            % {"name": people[0], "n": others}
+        )
+    return reasons

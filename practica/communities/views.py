@@ -38,6 +38,7 @@ from .selectors import (
     memberships_by_community,
     open_invitations,
     pending_requests,
+    suggest_communities,
     visible_communities,
 )
 
@@ -90,6 +91,10 @@ def community_directory(request: MemberRequest) -> HttpResponse:
         "topic": topic,
         "topics": Topic.objects.order_by("name").only("name", "slug"),
         "can_create": can_create_community(request.user),
+        # Suggestions sit above the results: only on the full, unfiltered first page.
+        "suggestions": []
+        if query or topic or request.GET.get("cursor") or getattr(request, "htmx", False)
+        else suggest_communities(viewer=request.user),
     }
     return render_page(request, "communities/directory.html", context, partial="results")
 
