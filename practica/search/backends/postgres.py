@@ -1,0 +1,450 @@
+"""The PostgreSQL backend: full-text search in the shared database, for many app servers.
+
+Documents are rows of ``search_searchdocument`` (``models.SearchDocument``) with a generated,
+weighted ``tsv`` column (title A, body B, extra C; English stemming) and GIN indexes on it and
+on ``scopes``. A query is compiled once into a ``tsquery``: every word the member typed goes
+through ``phraseto_tsquery`` as a bound parameter, and only operators are put around the
+results, so no typed word is ever part of the SQL. The viewer's scope is a clause of the same
+WHERE as the text, the filters, the total and the facets (``scopes && terms``).
+
+Relevance is ``ts_rank_cd`` with the embedded backend's field weights, multiplied by
+log2(2 + prior) as tantivy's ``weight_by_field`` does. Snippets (``ts_headline`` over the
+HTML-escaped body) are made only for the page returned. "Did you mean" reads
+``search_searchword``: title words counted per set of scopes, kept in step by ``write`` and
+``rebuild`` in the same transaction, so it offers only words of documents the viewer may see.
+"""
+
+import html
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db import connection, transaction
+
+from ..documents import SearchDoc
+from ..query import ParsedQuery, Term
+from ..scope import Scope
+from .base import BackendHit, BackendQuery, BackendResult, Filters
+
+DOCS = "search_searchdocument"
+WORDS = "search_searchword"
+CONFIG = "english"
+# ts_rank_cd weights for {D, C, B, A}: extra, body and title as the embedded backend boosts
+# them (0.6 : 1 : 3).
+WEIGHTS = "{0.1, 0.2, 0.333, 1.0}"
+# Normalisation 1: divide by 1 + log(length), so long documents do not win by length alone.
+NORMALISATION = 1
+SNIPPET_CHARS = 220
+# Up to two fragments around the matches; a short body is shown whole.
+HEADLINE_OPTIONS = (
+    'StartSel=<b>, StopSel=</b>, MaxWords=20, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "'
+)
+SHORT_BODY_OPTIONS = "StartSel=<b>, StopSel=</b>, HighlightAll=true"
+SHORT_BODY = 300
+SIMILAR_WORDS = 25
+SIMILAR_TEXT_WORDS = 400
+WORD_MAX = 40
+# pg_advisory_xact_lock key: one writer (write or rebuild) at a time, as the embedded
+# backend's writer lock. Any constant unlikely to be used by something else.
+WRITER_LOCK = 7_351_202_611
+FACET_SIZES = {"type": 20, "community": 50, "topics": 20, "author": 10, "answered": 3}
+TITLE_WORD = re.compile(r"[^\W_]+")
+COLUMNS = [
+    "key",
+    "type",
+    "title",
+    "label",
+    "body",
+    "extra",
+    "scopes",
+    "url",
+    "community",
+    "author",
+    "topics",
+    "created",
+    "votes",
+    "answered",
+    "thread",
+    "duplicate",
+    "prior",
+]
+
+
+def row(doc: SearchDoc) -> list[Any]:
+    return [
+        doc.key,
+        doc.type,
+        clean(doc.title),
+        clean(doc.label)[:250],
+        clean(doc.body),
+        clean(doc.extra),
+        sorted(set(doc.scopes)),
+        doc.url,
+        doc.community_id,
+        doc.author_id,
+        sorted(set(doc.topic_ids)),
+        doc.created,
+        doc.votes,
+        # Only questions are answered or not; everything else is -1 so the facet ignores it.
+        int(doc.answered) if doc.type == "question" else -1,
+        doc.thread_id,
+        doc.duplicate_of,
+        float(doc.prior),
+    ]
+
+
+def clean(text: str) -> str:
+    """PostgreSQL text cannot hold NUL."""
+    return text.replace("\x00", " ")
+
+
+def title_words(title: str) -> set[str]:
+    """Title words as the embedded backend's "words" field tokenizes them."""
+    return {w for w in TITLE_WORD.findall(title.lower()) if len(w) < WORD_MAX}
+
+
+def word_counts(rows: Iterable[tuple[str, list[str]]]) -> Counter[tuple[str, tuple[str, ...]]]:
+    """(word, scopes) -> documents, for (title, scopes) rows."""
+    counts: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    for title, scopes in rows:
+        scope_set = tuple(sorted(set(scopes)))
+        for word in title_words(title):
+            counts[(word, scope_set)] += 1
+    return counts
+
+
+UPSERT = (
+    f"INSERT INTO {DOCS} ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))}) "
+    f"ON CONFLICT (key) DO UPDATE SET "
+    + ", ".join(f"{c} = EXCLUDED.{c}" for c in COLUMNS if c != "key")
+)
+ADD_WORDS = (
+    f"INSERT INTO {WORDS} (word, scopes, documents) VALUES (%s, %s, %s) "
+    f"ON CONFLICT (word, scopes) DO UPDATE SET documents = {WORDS}.documents + EXCLUDED.documents"
+)
+
+
+class PostgresBackend:
+    name = "postgres"
+
+    # --- writing ------------------------------------------------------------------------
+
+    def write(self, docs: Sequence[SearchDoc], deletes: Sequence[str]) -> None:
+        if not docs and not deletes:
+            return
+        latest = {doc.key: doc for doc in docs}  # the last one of a key wins
+        keys = sorted(set(deletes) | set(latest))
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITER_LOCK])
+            cursor.execute(
+                f"SELECT title, scopes FROM {DOCS} WHERE key = ANY(%s::text[]) FOR UPDATE", [keys]
+            )
+            old = word_counts(cursor.fetchall())
+            gone = [key for key in keys if key not in latest]
+            if gone:
+                cursor.execute(f"DELETE FROM {DOCS} WHERE key = ANY(%s::text[])", [gone])
+            if latest:
+                cursor.executemany(UPSERT, [row(doc) for doc in latest.values()])
+            new = word_counts((doc.title, doc.scopes) for doc in latest.values())
+            delta = new
+            delta.subtract(old)
+            changes = sorted((w, list(s), n) for (w, s), n in delta.items() if n)
+            if changes:
+                cursor.executemany(ADD_WORDS, changes)
+                cursor.execute(
+                    f"DELETE FROM {WORDS} WHERE word = ANY(%s::text[]) AND documents <= 0",
+                    [sorted({w for w, _, _ in changes})],
+                )
+
+    def rebuild(self, batches: Iterable[Sequence[SearchDoc]]) -> int:
+        """One transaction: until it commits (or if interrupted) readers see the old rows."""
+        added = 0
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITER_LOCK])
+            cursor.execute(f"DELETE FROM {DOCS}")
+            cursor.execute(f"DELETE FROM {WORDS}")
+            counts: Counter[tuple[str, tuple[str, ...]]] = Counter()
+            seen: set[str] = set()
+            for batch in batches:
+                latest = {doc.key: doc for doc in batch}
+                # A key seen in an earlier batch replaces its row: count its words once.
+                fresh = [doc for key, doc in latest.items() if key not in seen]
+                seen.update(latest)
+                if latest:
+                    cursor.executemany(UPSERT, [row(doc) for doc in latest.values()])
+                counts.update(word_counts((doc.title, doc.scopes) for doc in fresh))
+                added += len(batch)
+            if counts:
+                cursor.executemany(
+                    f"INSERT INTO {WORDS} (word, scopes, documents) VALUES (%s, %s, %s)",
+                    sorted((w, list(s), n) for (w, s), n in counts.items()),
+                )
+        return added
+
+    def clear(self) -> None:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITER_LOCK])
+            cursor.execute(f"DELETE FROM {DOCS}")
+            cursor.execute(f"DELETE FROM {WORDS}")
+
+    def count(self) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {DOCS}")
+            return int(cursor.fetchone()[0])
+
+    # --- reading ------------------------------------------------------------------------
+
+    def search(self, query: BackendQuery) -> BackendResult:
+        if query.scope.is_empty:
+            return BackendResult(hits=[], total=0)
+        with connection.cursor() as cursor:
+            text = self.text_query(cursor, query)
+            if text is None:
+                return BackendResult(hits=[], total=0)
+            where, params = self.where(text.full, query.scope, query.filters)
+            if query.facets:
+                facets, total = self.facets(cursor, where, params)
+            else:
+                cursor.execute(f"SELECT count(*) FROM {DOCS} d WHERE {where}", params)
+                facets, total = {}, int(cursor.fetchone()[0])
+            hits = self.page(cursor, query, text, where, params) if total > query.offset else []
+        return BackendResult(hits=hits, total=total, facets=facets)
+
+    def text_query(self, cursor: Any, query: BackendQuery) -> "TextQuery | None":
+        """The compiled tsquery, or None when nothing can match."""
+        if not query.parsed.is_empty:
+            return compile_query(cursor, query.parsed, query.match)
+        if query.similar_text:
+            return like_query(cursor, query.similar_text)
+        if query.filters.keys is not None:
+            return TextQuery(full=None, positive=None)
+        return None
+
+    def where(self, text: str | None, scope: Scope, filters: Filters) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if text is not None:
+            clauses.append("d.tsv @@ %s::tsquery")
+            params.append(text)
+        if not scope.everything:
+            clauses.append("d.scopes && %s::text[]")
+            params.append(list(scope.terms))
+        lists: list[tuple[str, list[Any], str]] = [
+            ("type", list(filters.types), "text[]"),
+            ("community", list(filters.community_ids), "int[]"),
+            ("author", list(filters.author_ids), "int[]"),
+        ]
+        for column, values, cast in lists:
+            if values:
+                clauses.append(f"d.{column} = ANY(%s::{cast})")
+                params.append(list(values))
+        if filters.topic_ids:
+            clauses.append("d.topics && %s::int[]")
+            params.append(list(filters.topic_ids))
+        if filters.keys is not None:
+            clauses.append("d.key = ANY(%s::text[])")
+            params.append(list(filters.keys))
+        if filters.answered is not None:
+            clauses.append("d.answered = %s")
+            params.append(int(filters.answered))
+        if filters.created_from is not None:
+            clauses.append("d.created >= %s")
+            params.append(filters.created_from)
+        if filters.created_to is not None:
+            clauses.append("d.created < %s")
+            params.append(filters.created_to)
+        return " AND ".join(clauses) or "TRUE", params
+
+    def page(
+        self, cursor: Any, query: BackendQuery, text: "TextQuery", where: str, params: list[Any]
+    ) -> list[BackendHit]:
+        if query.sort == "newest":
+            score, order = "0.0", "d.created DESC, d.id DESC"
+        elif query.sort == "votes":
+            score, order = "0.0", "d.votes DESC, d.id DESC"
+        else:
+            rank = "1.0"
+            if text.full is not None:
+                rank = f"ts_rank_cd('{WEIGHTS}', d.tsv, %s::tsquery, {NORMALISATION})"
+            score = f"{rank} * ln(2.0 + greatest(d.prior, 0.0)) / ln(2.0)"
+            order = "score DESC, d.id DESC"
+        score_params = [text.full] if "%s" in score else []
+        highlight = query.snippets and text.positive is not None
+        snippet = (
+            f"ts_headline('{CONFIG}', {escaped('d.body')}, %s::tsquery, "
+            f"CASE WHEN length(d.body) <= {SHORT_BODY} THEN %s ELSE %s END)"
+            if highlight
+            else "''"
+        )
+        sql = f"""
+            WITH page AS (
+                SELECT d.id, {score} AS score FROM {DOCS} d
+                WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s
+            )
+            SELECT d.key, d.type, d.title, d.label, d.url, page.score, d.community, d.author,
+                d.created, d.votes, d.answered, d.thread, d.duplicate, left(d.body, %s),
+                {snippet}
+            FROM page JOIN {DOCS} d ON d.id = page.id
+            ORDER BY {order.replace("score", "page.score")}
+        """
+        args = [*score_params, *params, query.limit, query.offset, SNIPPET_CHARS + 1]
+        if highlight:
+            args += [text.positive, SHORT_BODY_OPTIONS, HEADLINE_OPTIONS]
+        cursor.execute(sql, args)
+        hits = []
+        for r in cursor.fetchall():
+            (key, type_, title, label, url, score_value, community, author, created) = r[:9]
+            (votes, answered, thread, duplicate, start, headline) = r[9:]
+            hits.append(
+                BackendHit(
+                    key=key,
+                    type=type_,
+                    title=title,
+                    label=label,
+                    snippet=to_snippet(headline, start),
+                    url=url,
+                    score=float(score_value),
+                    community_id=community,
+                    author_id=author,
+                    created=created,
+                    votes=votes,
+                    answered=answered == 1,
+                    thread_id=thread,
+                    duplicate_of=duplicate,
+                )
+            )
+        return hits
+
+    def facets(
+        self, cursor: Any, where: str, params: list[Any]
+    ) -> tuple[dict[str, list[tuple[str, int]]], int]:
+        """Every facet and the total in one query over the matching rows."""
+        branches = [
+            "(SELECT 'total' AS facet, '' AS value, count(*) AS n FROM m)",
+            facet_branch("type", "type", "TRUE"),
+            facet_branch("community", "community", "community <> 0"),
+            facet_branch("topics", "topic", "topic <> 0", source="m, unnest(m.topics) topic"),
+            facet_branch("author", "author", "author <> 0"),
+            facet_branch("answered", "answered", "answered <> -1"),
+        ]
+        sql = f"""
+            WITH m AS MATERIALIZED (
+                SELECT d.type, d.community, d.topics, d.author, d.answered FROM {DOCS} d
+                WHERE {where}
+            )
+            {" UNION ALL ".join(branches)}
+        """
+        cursor.execute(sql, params)
+        facets: dict[str, list[tuple[str, int]]] = {name: [] for name in FACET_SIZES}
+        total = 0
+        for facet, value, n in cursor.fetchall():
+            if facet == "total":
+                total = int(n)
+            else:
+                facets[facet].append((str(value), int(n)))
+        return facets, total
+
+    def vocabulary(self, prefix: str, scope: Scope, limit: int) -> list[tuple[str, int]]:
+        if scope.is_empty:
+            return []
+        prefix = prefix.lower()
+        clauses = ["word >= %s", "word < %s"]
+        params: list[Any] = [prefix, prefix + "\U0010ffff"]
+        if not scope.everything:
+            clauses.append("scopes && %s::text[]")
+            params.append(list(scope.terms))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT word, sum(documents) FROM {WORDS} WHERE {' AND '.join(clauses)} "
+                "GROUP BY word HAVING sum(documents) > 0 ORDER BY word LIMIT %s",
+                [*params, limit],
+            )
+            return [(word, int(n)) for word, n in cursor.fetchall()]
+
+
+class TextQuery:
+    """``full`` selects (with exclusions); ``positive`` highlights. None: no text condition."""
+
+    def __init__(self, full: str | None, positive: str | None) -> None:
+        self.full = full
+        self.positive = positive
+
+
+def compile_query(cursor: Any, parsed: ParsedQuery, match: str) -> TextQuery | None:
+    """Each term through ``phraseto_tsquery`` (a bound parameter), then joined with tsquery
+    operators. Terms that are only stop words drop out; None when no group is left."""
+    terms: list[Term] = [term for group in parsed.groups for term in group] + parsed.excluded
+    compiled = compile_terms(cursor, terms)
+
+    def alternatives(group: list[Term]) -> str | None:
+        parts = [f"({compiled[t]})" for t in group if compiled.get(t)]
+        return " | ".join(parts) if parts else None
+
+    groups = [g for g in (alternatives(group) for group in parsed.groups) if g]
+    if not groups:
+        return None
+    joiner = " & " if match == "all" else " | "
+    positive = joiner.join(f"({g})" for g in groups)
+    excluded = [f"!({compiled[t]})" for t in parsed.excluded if compiled.get(t)]
+    full = " & ".join([f"({positive})", *excluded]) if excluded else positive
+    return TextQuery(full=full, positive=positive)
+
+
+def compile_terms(cursor: Any, terms: list[Term]) -> dict[Term, str]:
+    texts = sorted({" ".join(term) for term in terms})
+    if not texts:
+        return {}
+    cursor.execute(
+        f"SELECT t, phraseto_tsquery('{CONFIG}', t)::text FROM unnest(%s::text[]) t", [texts]
+    )
+    by_text = dict(cursor.fetchall())
+    return {term: by_text.get(" ".join(term), "") for term in terms}
+
+
+def like_query(cursor: Any, text: str) -> TextQuery | None:
+    """An OR of the text's most frequent non-stop-word stems (ties: the earliest first)."""
+    words = re.findall(r"\w+", text.lower())[:SIMILAR_TEXT_WORDS]
+    words = [w for w in words if len(w) >= 2]
+    if not words:
+        return None
+    cursor.execute(
+        f"""SELECT lexeme FROM unnest(to_tsvector('{CONFIG}', %s))
+        ORDER BY cardinality(positions) DESC, positions[1] LIMIT %s""",
+        [" ".join(words), SIMILAR_WORDS],
+    )
+    lexemes = [lexeme for (lexeme,) in cursor.fetchall()]
+    if not lexemes:
+        return None
+    query = " | ".join(quote_lexeme(lexeme) for lexeme in lexemes)
+    return TextQuery(full=query, positive=query)
+
+
+def quote_lexeme(lexeme: str) -> str:
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def escaped(column: str) -> str:
+    """The column as HTML text, so ``ts_headline`` only adds the <b> tags."""
+    return f"replace(replace(replace({column}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
+
+
+def to_snippet(headline: str, start: str) -> str:
+    """The highlighted fragment, or (like the embedded backend) the body's beginning."""
+    if headline and "<b>" in headline:
+        return " ".join(headline.split())
+    return html.escape(start[:SNIPPET_CHARS] + ("…" if len(start) > 200 else ""))
+
+
+def facet_branch(name: str, column: str, keep: str, source: str = "m") -> str:
+    return (
+        f"(SELECT '{name}', {column}::text, n FROM ("
+        f"SELECT {column}, count(*) AS n FROM {source} WHERE {keep} GROUP BY {column} "
+        f"ORDER BY n DESC, {column} LIMIT {FACET_SIZES[name]}) AS {name}_counts)"
+    )
+
+
+def log2_weight(prior: float) -> float:
+    """The factor relevance is multiplied by (for tests and the benchmark)."""
+    return math.log2(2.0 + max(prior, 0.0))
