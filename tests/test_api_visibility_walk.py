@@ -102,6 +102,16 @@ def community_calls(key: str, thread: Thread) -> list[ApiCall]:
             who,
             {"community": slug},
         ),
+        # Closing a question as a duplicate of itself: 422 (403 for members); reopening one
+        # that is no duplicate: 422 (403).
+        ApiCall(
+            "post",
+            "/questions/{question_id}/duplicate",
+            f"/questions/{q}/duplicate",
+            who,
+            {"original": q},
+        ),
+        ApiCall("delete", "/questions/{question_id}/duplicate", f"/questions/{q}/duplicate", who),
         # Deleting hides the thread: after the rest, the answer before its question.
         ApiCall("delete", "/answers/{answer_id}", f"/answers/{a}", who, last=True),
         ApiCall("delete", "/questions/{question_id}", f"/questions/{q}", who, last=True),
@@ -178,6 +188,17 @@ def calls(seeded: Seeded, persona: str) -> list[ApiCall]:
         last=True,
     )
     everywhere.append(into_private)
+    # A visible question closed as a duplicate of a private one (bob and alice may; the
+    # others are members of the open community only: 403).
+    everywhere.append(
+        ApiCall(
+            "post",
+            "/questions/{question_id}/duplicate",
+            f"/questions/{seeded.threads['open'].question.pk}/duplicate",
+            who_sees("open"),
+            {"original": seeded.threads["private"].question.pk},
+        )
+    )
     per_community = [c for k in COMMUNITIES for c in community_calls(k, seeded.threads[k])]
     return sorted(everywhere + per_community, key=lambda c: (c.last, c.method != "get"))
 

@@ -209,6 +209,15 @@ def community_calls(thread: Thread) -> list[Call]:
         Call("entry_delete", "get", f"/e/{q.pk}/delete/", who),
         Call("entry_delete", "get", f"/e/{a.pk}/delete/", who),
         Call("entry_move", "get", f"/e/{q.pk}/move/", who),
+        Call(
+            "similar_questions",
+            "get",
+            f"/questions/similar/?title=handover&community={slug}",
+            who,
+            page=True,
+        ),
+        Call("question_duplicate", "get", f"/q/{q.pk}/duplicate/", who),
+        Call("question_duplicate", "get", f"/q/{q.pk}/duplicate/?q=handover", who),
         Call("entry_history", "get", f"/e/{q.pk}/history/", who, page=True),
         Call("entry_history", "get", f"/e/{a.pk}/history/?from=1&to=1", who, page=True),
         Call(
@@ -248,6 +257,9 @@ def community_calls(thread: Thread) -> list[Call]:
         Call("entry_edit", "post", f"/e/{a.pk}/edit/", who, {"body": ""}),
         Call("answer_accept", "post", f"/e/{a.pk}/accept/", who),
         Call("entry_move", "post", f"/e/{q.pk}/move/", who, {"community": ""}),
+        # A question is no duplicate of itself (422; 403 for members); it is no duplicate yet.
+        Call("question_duplicate", "post", f"/q/{q.pk}/duplicate/", who, {"original": str(q.pk)}),
+        Call("question_reopen", "post", f"/q/{q.pk}/reopen/", who),
         # Deleting hides the thread from everyone: after the rest, answer before question.
         Call("entry_delete", "post", f"/e/{a.pk}/delete/", who, last=True),
         Call("entry_delete", "post", f"/e/{q.pk}/delete/", who, last=True),
@@ -292,6 +304,21 @@ def calls(seeded: Seeded) -> list[Call]:
         Call("search", "get", "/search/?q=zephyrin", EVERYONE, page=True),
         Call(
             "search", "get", f"/search/?q=handover&topic={topic}&type=answer", EVERYONE, page=True
+        ),
+        # Similar questions while asking (discussions); titles are echoed, so no markers.
+        Call(
+            "similar_questions",
+            "get",
+            "/questions/similar/?title=handle+the+handover",
+            EVERYONE,
+            page=True,
+        ),
+        Call(
+            "similar_questions",
+            "get",
+            "/questions/similar/?title=handover&body=three+sites+merged",
+            EVERYONE,
+            page=True,
         ),
         Call("experts", "get", f"/people/experts/?topic={topic}", EVERYONE, page=True),
         Call("experts", "get", "/people/experts/?q=handover", EVERYONE, page=True),
