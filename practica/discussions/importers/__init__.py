@@ -102,7 +102,6 @@ _converter = MarkdownConverter(
     bullets="-",
     escape_misc=True,  # so a literal "<br>" written as text stays text
     code_language_callback=_code_language,
-    strip=["script", "style"],
 )
 
 
@@ -130,7 +129,8 @@ def strip_tags(html: str) -> str:
     """Plain text from a little HTML (tag excerpts); the result is escaped where shown."""
     import html as html_module
 
-    return " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    text = re.sub(r"</?(?:a|abbr|b|code|em|i|kbd|span|strong|sub|sup)\b[^>]*>", "", html)
+    return " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", text)).split())
 
 
 # --- Progress and summary ------------------------------------------------------------------
