@@ -79,8 +79,8 @@ def test_the_limit_is_capped_at_50(world: World) -> None:
         user.expertise.add(world.topic)
     client = bearer(world.bob)
     assert len(client.get(URL, {"topic": world.topic.slug}).json()["items"]) == 10
-    assert len(client.get(URL, {"topic": world.topic.slug, "limit": 3}).json()["items"]) == 3
-    capped = client.get(URL, {"topic": world.topic.slug, "limit": 500})
+    assert len(client.get(URL, {"topic": world.topic.slug, "limit": "3"}).json()["items"]) == 3
+    capped = client.get(URL, {"topic": world.topic.slug, "limit": "500"})
     assert capped.status_code == 200
     assert len(capped.json()["items"]) == 50
 
