@@ -17,6 +17,7 @@ HTML-escaped body) are made only for the page returned. "Did you mean" reads
 import html
 import math
 import re
+import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -45,6 +46,8 @@ SHORT_BODY_OPTIONS = "StartSel=<b>, StopSel=</b>, HighlightAll=true"
 SHORT_BODY = 300
 SIMILAR_WORDS = 25
 SIMILAR_TEXT_WORDS = 400
+COMMON_FREQUENCY = 0.1
+STATISTICS_SECONDS = 300
 WORD_MAX = 40
 # pg_advisory_xact_lock key: one writer (write or rebuild) at a time, as the embedded
 # backend's writer lock. Any constant unlikely to be used by something else.
@@ -404,21 +407,58 @@ def compile_terms(cursor: Any, terms: list[Term]) -> dict[Term, str]:
 
 
 def like_query(cursor: Any, text: str) -> TextQuery | None:
-    """An OR of the text's most frequent non-stop-word stems (ties: the earliest first)."""
+    """An OR of the text's most telling stems (stop words dropped): frequent in the text,
+    rare in the index (tf x idf, document frequencies from PostgreSQL's own statistics of the
+    ``tsv`` column, so nothing is counted per query). Stems in more than a tenth of all
+    documents are left out while rarer ones remain: they would match most of the index."""
     words = re.findall(r"\w+", text.lower())[:SIMILAR_TEXT_WORDS]
     words = [w for w in words if len(w) >= 2]
     if not words:
         return None
     cursor.execute(
-        f"""SELECT lexeme FROM unnest(to_tsvector('{CONFIG}', %s))
-        ORDER BY cardinality(positions) DESC, positions[1] LIMIT %s""",
-        [" ".join(words), SIMILAR_WORDS],
+        f"SELECT lexeme, cardinality(positions), positions[1] "
+        f"FROM unnest(to_tsvector('{CONFIG}', %s))",
+        [" ".join(words)],
     )
-    lexemes = [lexeme for (lexeme,) in cursor.fetchall()]
-    if not lexemes:
+    found = cursor.fetchall()
+    if not found:
         return None
+    frequencies = lexeme_frequencies(cursor)
+    floor = min(frequencies.values(), default=0.001) / 2
+
+    def telling(item: tuple[str, int, int]) -> tuple[float, int]:
+        lexeme, count, first = item
+        return (-count * math.log(1 / frequencies.get(lexeme, floor)), first)
+
+    ranked = sorted(found, key=telling)
+    kept = [item for item in ranked if frequencies.get(item[0], floor) <= COMMON_FREQUENCY]
+    lexemes = [lexeme for lexeme, _, _ in (kept or ranked)[:SIMILAR_WORDS]]
     query = " | ".join(quote_lexeme(lexeme) for lexeme in lexemes)
     return TextQuery(full=query, positive=query)
+
+
+_frequencies: tuple[float, dict[str, float]] = (-1e9, {})
+
+
+def lexeme_frequencies(cursor: Any) -> dict[str, float]:
+    """Share of documents holding each of the commonest stems, from ``pg_stats`` (kept by
+    ANALYZE and autovacuum); cached for a few minutes. Empty before the first ANALYZE."""
+    global _frequencies
+    fetched, table = _frequencies
+    if time.monotonic() - fetched < STATISTICS_SECONDS:
+        return table
+    cursor.execute(
+        "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+        "WHERE schemaname = current_schema() AND tablename = %s AND attname = 'tsv'",
+        [DOCS],
+    )
+    found = cursor.fetchone()
+    table = {}
+    if found and found[0] and found[1]:
+        # The frequencies end with three extra numbers (minimum, maximum, null share).
+        table = dict(zip(found[0], found[1][: len(found[0])], strict=True))
+    _frequencies = (time.monotonic(), table)
+    return table
 
 
 def quote_lexeme(lexeme: str) -> str:

@@ -442,3 +442,25 @@ def test_vocabulary_lists_title_words_with_a_prefix_and_their_document_counts(
     assert backend.vocabulary("sea", EVERYTHING, limit=10) == [("seal", 2), ("seals", 1)]
     assert backend.vocabulary("p", C1, limit=10) == [("pump", 1), ("pumping", 1)]
     assert backend.vocabulary("p", C1, limit=1) == [("pump", 1)]
+
+
+# --- the PostgreSQL backend's own choices ----------------------------------------------------
+
+
+def test_postgres_similar_text_leaves_out_stems_most_documents_hold(
+    backend: SearchBackend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if backend.name != "postgres":
+        pytest.skip("PostgreSQL statistics")
+    from practica.search.backends import postgres
+
+    monkeypatch.setattr(postgres, "_frequencies", (-1e9, {}))
+    common = [doc(f"entry:{i}", f"Pump number {i}", "A pump.") for i in range(1, 40)]
+    backend.write([*common, doc("entry:99", "Cavitation", "Bubbles collapse.")], [])
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_searchdocument")
+        assert postgres.lexeme_frequencies(cursor)["pump"] > 0.9
+        query = postgres.like_query(cursor, "pump pump pump cavitation")
+    assert query is not None
+    assert query.full == "'cavit'"
+    assert keys(find(backend, similar_text="pump pump pump cavitation")) == ["entry:99"]
