@@ -215,6 +215,7 @@ class _Posts:
     accepted: dict[str, str] = field(default_factory=dict)  # question id → answer id
     authors: dict[str, str] = field(default_factory=dict)  # post id → author key
     names: dict[str, str] = field(default_factory=dict)  # author key → display name
+    first_seen: dict[str, str] = field(default_factory=dict)  # author key → earliest date
     tags: dict[str, None] = field(default_factory=dict)  # tag names, in order of use
     excerpts: dict[str, str] = field(default_factory=dict)  # post id → excerpt text
 
@@ -357,6 +358,13 @@ class StackExchangeImport:
         self.posts.authors[post_id] = key
         if row.get("OwnerDisplayName"):
             self.posts.names.setdefault(key, row["OwnerDisplayName"].strip())
+        self._seen(key, row.get("CreationDate", ""))
+
+    def _seen(self, key: str, date: str) -> None:
+        """Keep the date of someone's first post or comment, for people Users does not list.
+        (ISO dates in one format sort as text.)"""
+        if date and (key not in self.posts.first_seen or date < self.posts.first_seen[key]):
+            self.posts.first_seen[key] = date
 
     def _excerpt_ids(self) -> set[str]:
         return {
@@ -378,6 +386,7 @@ class StackExchangeImport:
                 wanted.setdefault(key, None)
                 if row.get("UserDisplayName"):
                     self.posts.names.setdefault(key, row["UserDisplayName"].strip())
+                self._seen(key, row.get("CreationDate", ""))
         missing = [key for key in wanted if key not in self.users]
         self.summary.existing["members"] += len(wanted) - len(missing)
         details = self._user_details(set(missing))
@@ -400,16 +409,21 @@ class StackExchangeImport:
         for key in keys:
             row = details.get(key, {})
             name = (row.get("DisplayName") or self.posts.names.get(key) or "").strip()
+            username = self._username(key, name)
             if key == "unknown":
                 name = name or _("Unknown author")
             elif key.startswith("name:"):
                 name = name or key.removeprefix("name:")
             else:
                 name = name or _("user %(id)s") % {"id": key}
-            joined = parse_date(row.get("CreationDate")) or timezone.now()
+            joined = (
+                parse_date(row.get("CreationDate"))
+                or parse_date(self.posts.first_seen.get(key))
+                or timezone.now()
+            )
             people.append(
                 User(
-                    username=self._username(key, name),
+                    username=username,
                     name=name[:150],
                     password=make_password(None),
                     is_placeholder=True,
@@ -435,13 +449,14 @@ class StackExchangeImport:
         self.summary.created["members"] += len(people)
 
     def _username(self, key: str, name: str) -> str:
+        """``sam-brewer-beer-7``; ``beer-130`` for someone without a name; unique."""
         site = slugify(self.site.key.replace(".", "-").replace("/", "-"))
-        base = slugify(name)[:40] or "user"
+        base = slugify(name)[:40]
         if key == "unknown":
             return f"unknown-{site}"[:150]
         if key.startswith("name:"):
-            return f"{base}-{site}"[:150]
-        return f"{base}-{site}-{key.replace('-', 'm')}"[:150]
+            return f"{base or 'user'}-{site}"[:150]
+        return "-".join(filter(None, [base, site, key.replace("-", "m")]))[:150]
 
     @staticmethod
     def _free_username(username: str) -> str:

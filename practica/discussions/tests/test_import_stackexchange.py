@@ -482,7 +482,10 @@ def test_posts_alone_are_enough(tmp_path: Path, indexed: list[Any]) -> None:
     out, _err = run_import(make_dump(tmp_path / "beer", tables=("Posts",)))
     assert Entry.objects.filter(source=SOURCE).count() == 4
     # Without Users, people are named from the posts: by their id, or the name on the post.
-    assert entry("1").author.name == "user 7"
+    sam = entry("1").author
+    assert (sam.name, sam.username) == ("user 7", "beer-7")
+    # Member since their first post there.
+    assert sam.date_joined.isoformat() == "2014-01-21T20:26:05.383000+00:00"
     assert entry("4").author.name == "Old Timer"
     assert Topic.objects.get(name="hops").description == ""
     assert entry("4").duplicate_of is None
