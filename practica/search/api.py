@@ -72,7 +72,9 @@ def search(
     form = SearchForm({**params, "type": type})
     if not form.is_valid():
         field, errors = next(iter(form.errors.items()))
-        return Status(422, {"detail": f"{field}: {' '.join(errors)}", "field": field})
+        return Status(
+            422, {"detail": f"{field}: {' '.join(str(e) for e in errors)}", "field": field}
+        )
     page = engine.search(viewer=member(request), query=form.to_query())
     return {
         "items": [hit_out(hit) for hit in page.hits],

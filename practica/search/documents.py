@@ -123,7 +123,8 @@ def entry_docs(ids: list[int]) -> list[SearchDoc]:
 
 def entry_doc(entry: Entry) -> SearchDoc:
     parent = entry.parent
-    answers_text = " ".join(plain_text(a.body_html, a.body) for a in entry.answers)
+    answers: list[Entry] = getattr(entry, "answers", [])
+    answers_text = " ".join(plain_text(a.body_html, a.body) for a in answers)
     return SearchDoc(
         key=f"entry:{entry.pk}",
         type=entry.kind,

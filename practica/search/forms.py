@@ -29,7 +29,7 @@ class SearchForm(forms.Form):
     limit = forms.IntegerField(min_value=1, max_value=100, required=False)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
             self.add_error("date_to", _("The end date is before the start date."))

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from django.db import models, transaction
 
@@ -16,6 +17,9 @@ from practica.core.progress import progress as progress_bar
 
 from . import documents
 from .backends import get_backend
+
+if TYPE_CHECKING:
+    from practica.communities.models import Community
 
 BATCH = 500
 
@@ -105,7 +109,7 @@ def index_keys_in_batches(keys: Sequence[str], *, progress: bool) -> int:
     return len(keys)
 
 
-def index_community(*, community: models.Model, progress: bool = False) -> int:
+def index_community(*, community: "Community", progress: bool = False) -> int:
     """Index everything of one community (after an import): entries, comments, the
     community, its members and the topics its entries use."""
     from practica.communities.models import Membership

@@ -230,7 +230,8 @@ class EmbeddedBackend:
         result = searcher.search(full, query.limit, count=True, offset=query.offset, **ordering)
         hits = self.to_hits(searcher, result.hits, text if query.snippets else None)
         facets = self.facets(searcher, full) if query.facets else {}
-        return BackendResult(hits=hits, total=int(result.count), facets=facets)
+        total = int(result.count)  # type: ignore[attr-defined]  # missing from the stubs
+        return BackendResult(hits=hits, total=total, facets=facets)
 
     def text_query(self, query: BackendQuery) -> tantivy.Query | None:
         if not query.parsed.is_empty:
@@ -271,13 +272,14 @@ class EmbeddedBackend:
         scope_query = self.scope_query(scope)
         if scope_query is not None:
             clauses.append((must, scope_query))
-        for name, values in [
+        restrictions: list[tuple[str, Sequence[Any] | None]] = [
             ("type", filters.types),
             ("community", filters.community_ids),
             ("topics", filters.topic_ids),
             ("author", filters.author_ids),
             ("key", filters.keys),
-        ]:
+        ]
+        for name, values in restrictions:
             if values is not None and (values or name == "key"):
                 clauses.append((must, tantivy.Query.term_set_query(self.schema, name, values)))
         if filters.answered is not None:
