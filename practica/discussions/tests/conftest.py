@@ -1,4 +1,4 @@
-"""Fixtures for the duplicate and similar-question tests: a search index of the test's own."""
+"""Fixtures for the duplicate and similar-question tests."""
 
 from collections.abc import Callable
 from typing import Any
@@ -8,20 +8,14 @@ import pytest
 from conftest import join, make_user
 from practica.accounts.models import User
 from practica.communities.models import Role
+from practica.search import indexing
 
 
 @pytest.fixture
-def reindex(settings: Any, tmp_path: Any) -> Callable[[], int]:
-    """The search index in the test's own folder; call it to index what the test made
-    (services schedule indexing after commit, which a test's transaction never reaches)."""
-    settings.SEARCH_INDEX_DIR = tmp_path / "search"
-
-    def rebuild() -> int:
-        from practica.search.indexing import rebuild
-
-        return rebuild(progress=False)
-
-    return rebuild
+def reindex(db: Any) -> Callable[[], int]:
+    """Index what the test made, in the test's own index (the root conftest's folder):
+    services schedule indexing after commit, which a test's transaction never reaches."""
+    return lambda: indexing.rebuild(progress=False)
 
 
 @pytest.fixture
