@@ -102,6 +102,8 @@ _converter = MarkdownConverter(
     bullets="-",
     escape_misc=True,  # so a literal "<br>" written as text stays text
     code_language_callback=_code_language,
+    sup_symbol="<sup>",  # kept as HTML (markdown has none); the sanitiser allows both
+    sub_symbol="<sub>",
 )
 
 

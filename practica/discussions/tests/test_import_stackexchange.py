@@ -341,6 +341,9 @@ def test_html_to_markdown_keeps_code_links_lists_and_quotes() -> None:
         "Use `a_b` and the \\<br\\> tag, see [x](https://x.org).\n\n- one\n- two\n\n"
         "> quoted\n\n```\nif a < b:\n    pass\n```"
     )
+    assert html_to_markdown("<p>CO<sub>2</sub> at 10<sup>5</sup> Pa</p>") == (
+        "CO<sub>2</sub> at 10<sup>5</sup> Pa"
+    )
 
 
 def test_authors_become_placeholder_members_of_the_community(
