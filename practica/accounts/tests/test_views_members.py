@@ -100,3 +100,14 @@ def test_member_list_query_count_does_not_grow(world: Any, client_for: ClientFor
     many = count()
     assert User.objects.count() == 30
     assert few == many
+
+
+def test_an_imported_placeholder_profile_says_so_and_offers_no_follow(world, client_for):
+    from practica.accounts.models import User
+
+    ghost = User.objects.create_user(
+        username="beer-130", name="Hop Head", organisation=world.host, is_placeholder=True
+    )
+    html = client_for(world.bob).get(f"/members/{ghost.username}/").content.decode()
+    assert "Imported author: this account has not been claimed" in html
+    assert "Follow Hop Head" not in html
