@@ -4,11 +4,12 @@
 How it is kept (for a million entries on a small machine):
 
 - Each vector is stored twice, compactly: as int8 with a per-row scale (``dims`` bytes; the
-  cosine comes back within about 0.01) and as its signs packed into 64-bit words (``dims / 8``
-  bytes). At 256 dimensions a million entries take 256 MB + 32 MB on disk, and the files are
+  cosine comes back within about 0.01) and as the signs of a random rotation of it packed into
+  64-bit words (``dims / 8`` bytes: a SimHash; the rotation spreads the variance that PCA put
+  in the first dimensions over every bit). At 256 dimensions a million entries take 256 MB + 32 MB on disk, and the files are
   memory-mapped: readers share the page cache instead of each loading a copy.
-- ``nearest`` scans the packed signs (Hamming distance, a few milliseconds per million in
-  numpy), keeps the few hundred closest rows *of the allowed communities*, and ranks those
+- ``nearest`` scans the packed signs (Hamming distance, about ten milliseconds per million
+  in numpy), keeps the few thousand closest rows *of the allowed communities*, and ranks those
   by their int8 cosine. The community restriction is applied before choosing candidates, so
   a viewer who sees one small community gets the best of that community, not the leftovers
   of a global top list.
@@ -38,10 +39,9 @@ from django.conf import settings
 from .locking import writer_lock
 
 FORMAT = 1
-CANDIDATES = 400  # rows ranked by int8 cosine after the sign scan (at least 10 x limit)
+CANDIDATES = 3000  # rows ranked by int8 cosine after the sign scan (at least 50 x limit)
 SCAN_CHUNK = 65536  # rows per step of the sign scan: its buffers stay in the CPU cache
 COMPACT_MIN_DEAD = 1024
-NO_ROW = np.iinfo(np.uint16).max
 
 
 def store_dir() -> Path:
@@ -105,9 +105,16 @@ def quantise(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return codes, (peak[:, 0] / 127).astype(np.float32)
 
 
-def sign_words(vectors: np.ndarray, words: int) -> np.ndarray:
-    """Each row's signs packed into ``words`` uint64 (bit set = positive); shape (words, n)."""
-    bits = np.asarray(vectors) > 0
+def rotation(dims: int, seed: int) -> np.ndarray:
+    """A random orthogonal matrix (kept with the vectors, so it never changes under them)."""
+    gaussian = np.random.default_rng(seed).standard_normal((dims, dims))
+    matrix, _ = np.linalg.qr(gaussian)
+    return matrix.astype(np.float32)
+
+
+def sign_words(vectors: np.ndarray, rotate: np.ndarray, words: int) -> np.ndarray:
+    """The signs of each rotated row packed into ``words`` uint64; shape (words, n)."""
+    bits = np.einsum("ij,jk->ik", np.asarray(vectors, dtype=np.float32), rotate) > 0
     padded = np.zeros((bits.shape[0], words * 64), dtype=bool)
     padded[:, : bits.shape[1]] = bits
     packed = np.packbits(padded, axis=1, bitorder="little")  # (n, words * 8) bytes
@@ -146,6 +153,7 @@ class Snapshot:
     scales: np.ndarray
     vectors: np.ndarray
     signs: list[np.ndarray]
+    rotate: np.ndarray
 
 
 class VectorStore:
@@ -174,12 +182,15 @@ class VectorStore:
         allowed = allowed_table(community_ids)
         if allowed is not None and not allowed.any():
             return []
-        rows = self.candidates(snap, query, allowed, max(CANDIDATES, 10 * limit))
+        rows = self.candidates(snap, query, allowed, max(CANDIDATES, 50 * limit))
         if rows.size == 0:
             return []
         codes = np.asarray(snap.vectors[rows], dtype=np.float32)
         norm = max(float(np.linalg.norm(query)), 1e-12)
-        scores = np.clip((codes @ query) * snap.scales[rows] / norm, -1.0, 1.0)
+        # einsum, not BLAS: a matrix-vector product this small is 20x slower in OpenBLAS's
+        # threaded gemv on a 2-core machine than in numpy's own loop.
+        dots = np.einsum("ij,j->i", codes, query)
+        scores = np.clip(dots * snap.scales[rows] / norm, -1.0, 1.0)
         # Read again: a row moved to another community since the scan is not returned.
         communities = np.asarray(snap.communities[rows])
         keep = visible(communities, allowed)
@@ -193,7 +204,8 @@ class VectorStore:
     ) -> np.ndarray:
         """Rows of allowed, live entries whose signs differ least from the query's."""
         n = snap.meta.rows
-        query_words = sign_words(query[None, :], snap.meta.words)[:, 0]
+        hidden_mark = snap.meta.words * 64 + 1  # more than any distance
+        query_words = sign_words(query[None, :], snap.rotate, snap.meta.words)[:, 0]
         distance = np.empty(n, dtype=np.uint16)
         word = np.empty(SCAN_CHUNK, dtype=np.uint64)
         bits = np.empty(SCAN_CHUNK, dtype=np.uint8)
@@ -207,10 +219,10 @@ class VectorStore:
                 np.bitwise_count(word[:size], out=bits[:size])
                 out += bits[:size]
             hidden = ~visible(np.asarray(snap.communities[start:stop]), allowed)
-            out[hidden] = NO_ROW
+            out[hidden] = hidden_mark
         # The distances are small integers: a histogram finds the cut-off in one pass.
-        histogram = np.bincount(distance, minlength=NO_ROW + 1)
-        histogram[NO_ROW] = 0
+        histogram = np.bincount(distance, minlength=hidden_mark + 1)
+        histogram[hidden_mark] = 0
         reachable = int(histogram.sum())
         if reachable == 0:
             return np.empty(0, dtype=np.int64)
@@ -247,7 +259,8 @@ class VectorStore:
         def column(name: str, dtype: str, shape: tuple[int, ...]) -> np.ndarray:
             if meta.rows == 0:
                 return np.zeros(shape, dtype=dtype)
-            return np.memmap(folder / name, dtype=dtype, mode="r", shape=shape)
+            mapped = np.memmap(folder / name, dtype=dtype, mode="r", shape=shape)
+            return mapped.view(np.ndarray)  # same pages, without memmap's slow indexing
 
         n = meta.rows
         return Snapshot(
@@ -258,7 +271,14 @@ class VectorStore:
             scales=column("scales", COLUMNS["scales"], (n,)),
             vectors=column("vectors", "i1", (n, meta.dims)),
             signs=[column(f"signs{w}", "<u8", (n,)) for w in range(meta.words)],
+            rotate=self.rotation(meta),
         )
+
+    def rotation(self, meta: Meta) -> np.ndarray:
+        path = self.path / meta.folder / "rotation"
+        if not path.exists():
+            return np.eye(max(meta.dims, 1), dtype=np.float32)  # an empty store
+        return np.fromfile(path, dtype="<f4").reshape(meta.dims, meta.dims)
 
     def read_meta(self) -> Meta:
         data = json.loads((self.path / "meta.json").read_text())
@@ -356,8 +376,11 @@ class VectorStore:
         matrix: np.ndarray,
     ) -> None:
         codes, scales = quantise(matrix)
-        signs = sign_words(matrix, meta.words)
-        (self.path / meta.folder).mkdir(parents=True, exist_ok=True)
+        folder = self.path / meta.folder
+        folder.mkdir(parents=True, exist_ok=True)
+        if not (folder / "rotation").exists():
+            rotation(meta.dims, seed=meta.generation).tofile(folder / "rotation")
+        signs = sign_words(matrix, self.rotation(meta), meta.words)
         # The community goes last: a reader skips a row whose community is still 0.
         writes: list[tuple[str, str, tuple[int, ...], np.ndarray]] = [
             ("ids", COLUMNS["ids"], (total,), ids),
@@ -398,6 +421,7 @@ class VectorStore:
         live_rows = np.flatnonzero(np.asarray(communities) != 0)
         total = live_rows.size
         (self.path / new.folder).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(self.path / meta.folder / "rotation", self.path / new.folder / "rotation")
         names = [
             ("ids", COLUMNS["ids"]),
             ("scales", COLUMNS["scales"]),
