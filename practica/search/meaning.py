@@ -26,8 +26,10 @@ MODEL_FILES = ("config.json", "model.safetensors", "tokenizer.json")
 # The tokenizer is most of the cost and the model reads at most 512 tokens: cut long texts
 # first (2,000 characters is about 400-500 tokens of English).
 MAX_CHARS = 2000
-RRF_K = 60  # the usual reciprocal-rank constant; the StackFAQ evaluation keeps it
-# Meaning counts a little more than text: chosen on half of StackFAQ, checked on the other half.
+# Plain reciprocal-rank fusion with the usual constant and equal weights. On StackFAQ every
+# tuned variant (k 10-100, weights, a BM25 + cosine score mix) was within 0.01 MRR of it on the
+# tuning half; it needs no scores on a common scale, so it suits both text backends.
+RRF_K = 60
 FUSION_WEIGHTS = (1.0, 1.0)
 
 _lock = threading.Lock()
@@ -65,6 +67,19 @@ def embed(texts: Sequence[str]) -> np.ndarray:
         [text[:MAX_CHARS] for text in texts], use_multiprocessing=False, show_progress_bar=False
     )
     return normalise(np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1))
+
+
+def embed_documents(documents: Sequence[tuple[str, str]]) -> np.ndarray:
+    """One vector per (title, body): the mean of the title's and the body's unit vectors.
+
+    Embedding "title + body" as one text lets a long body drown the title, and people ask
+    again in words like the title's: on StackFAQ this mean finds the thread in the top ten
+    for 96% of the rephrased questions, the single text for 88% (docs/search.md)."""
+    if not documents:
+        return np.zeros((0, dimensions()), dtype=np.float32)
+    titles = embed([title for title, _ in documents])
+    bodies = embed([body for _, body in documents])
+    return normalise(titles + bodies)
 
 
 def dimensions() -> int:
