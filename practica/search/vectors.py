@@ -6,8 +6,9 @@ How it is kept (for a million entries on a small machine):
 - Each vector is stored twice, compactly: as int8 with a per-row scale (``dims`` bytes; the
   cosine comes back within about 0.01) and as the signs of a random rotation of it packed into
   64-bit words (``dims / 8`` bytes: a SimHash; the rotation spreads the variance that PCA put
-  in the first dimensions over every bit). At 256 dimensions a million entries take 256 MB + 32 MB on disk, and the files are
-  memory-mapped: readers share the page cache instead of each loading a copy.
+  in the first dimensions over every bit). At 256 dimensions a million entries take 256 MB +
+  32 MB on disk, and the files are memory-mapped: readers share the page cache instead of
+  each loading a copy.
 - ``nearest`` scans the packed signs (Hamming distance, about ten milliseconds per million
   in numpy), keeps the few thousand closest rows *of the allowed communities*, and ranks those
   by their int8 cosine. The community restriction is applied before choosing candidates, so
@@ -32,6 +33,7 @@ import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 from django.conf import settings
@@ -218,8 +220,8 @@ class VectorStore:
                 np.bitwise_xor(column[start:stop], q, out=word[:size])
                 np.bitwise_count(word[:size], out=bits[:size])
                 out += bits[:size]
-            hidden = ~visible(np.asarray(snap.communities[start:stop]), allowed)
-            out[hidden] = hidden_mark
+            hidden = ~visible(snap.communities[start:stop], allowed)
+            np.putmask(out, hidden, hidden_mark)
         # The distances are small integers: a histogram finds the cut-off in one pass.
         histogram = np.bincount(distance, minlength=hidden_mark + 1)
         histogram[hidden_mark] = 0
@@ -403,9 +405,9 @@ class VectorStore:
         rows: int,
         *,
         shape: tuple[int, ...] | None = None,
-        mode: str = "r+",
+        mode: Literal["r", "r+"] = "r+",
         grow: bool = False,
-    ) -> np.ndarray:
+    ) -> np.memmap:
         path = self.path / meta.folder / name
         shape = shape or ((rows, meta.dims) if name == "vectors" else (rows,))
         size = int(np.prod(shape)) * np.dtype(dtype).itemsize
@@ -462,20 +464,19 @@ class VectorStore:
 
 
 def allowed_table(community_ids: Collection[int] | None) -> np.ndarray | None:
-    """A lookup table: allowed[community id] is true for the communities asked for."""
+    """A lookup table: allowed[community id] is true for the communities asked for. Its last
+    cell is always false: larger ids are clipped onto it."""
     if community_ids is None:
         return None
     wanted = np.array([c for c in community_ids if c > 0], dtype=np.int64)
-    table = np.zeros(int(wanted.max()) + 1 if wanted.size else 1, dtype=bool)
+    table = np.zeros(int(wanted.max()) + 2 if wanted.size else 1, dtype=bool)
     table[wanted] = True
     return table
 
 
 def visible(communities: np.ndarray, allowed: np.ndarray | None) -> np.ndarray:
-    """Rows that are live and, when ``allowed`` is given, in an allowed community."""
+    """Rows that are live and, when ``allowed`` is given, in an allowed community (cell 0,
+    the mark of a removed row, is never set)."""
     if allowed is None:
         return communities != 0
-    inside = communities < allowed.size
-    mask = np.zeros(communities.shape, dtype=bool)
-    mask[inside] = allowed[communities[inside]]
-    return mask  # allowed[0] is never set, so removed rows are out
+    return np.take(allowed, communities, mode="clip")

@@ -25,6 +25,7 @@ import xml.etree.ElementTree as ElementTree
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -162,12 +163,10 @@ def fusions() -> dict[str, Callable[[Ranking, Ranking], Ranking]]:
 
     grid: dict[str, Callable[[Ranking, Ranking], Ranking]] = {}
     for k in (10, 30, 60, 100):
-        for meaning_weight in (0.5, 0.75, 1.0, 1.5, 2.0):
-            grid[f"rrf k={k} meaning×{meaning_weight}"] = lambda t, m, k=k, w=meaning_weight: fuse(
-                t, m, k=k, weights=(1.0, w)
-            )
+        for weight in (0.5, 0.75, 1.0, 1.5, 2.0):
+            grid[f"rrf k={k} meaning×{weight}"] = partial(fuse, k=k, weights=(1.0, weight))
     for alpha in (0.5, 1.0, 2.0, 4.0):
-        grid[f"mix cosine×{alpha}"] = lambda t, m, a=alpha: score_mix(t, m, alpha=a)
+        grid[f"mix cosine×{alpha}"] = partial(score_mix, alpha=alpha)
     return grid
 
 
@@ -317,9 +316,8 @@ def index_threads(threads: list[Thread], *, meaning_too: bool) -> None:
         from practica.search import meaning, vectors
 
         embedded = meaning.embed_documents([(doc.title, doc.body) for doc in docs])
-        vectors.upsert(
-            [(int(doc.key.split(":")[1]), COMMUNITY, v) for doc, v in zip(docs, embedded)]
-        )
+        pairs = zip(docs, embedded, strict=True)
+        vectors.upsert([(int(doc.key.split(":")[1]), COMMUNITY, v) for doc, v in pairs])
 
 
 def ranked(text: str, mode: str) -> Ranking:
