@@ -256,6 +256,7 @@ def main() -> None:
     parser.add_argument("--database", default="practica_bench_pgsearch")
     parser.add_argument("--reuse", action="store_true", help="keep tables of the same size")
     parser.add_argument("--json", help="write the figures here")
+    parser.add_argument("--no-jit", action="store_true", help="measure with jit = off")
     args = parser.parse_args()
     if "bench" not in args.database:
         parser.error("--database must contain 'bench' (its tables are dropped and rebuilt)")
@@ -266,7 +267,8 @@ def main() -> None:
         ).fetchone()
         if not exists:
             admin.execute(f'CREATE DATABASE "{args.database}"')
-    with psycopg.connect(f"{args.dsn} dbname={args.database}") as conn:
+    options = " options='-c jit=off'" if args.no_jit else ""
+    with psycopg.connect(f"{args.dsn} dbname={args.database}{options}") as conn:
         have = None
         if args.reuse:
             with conn.cursor() as cur:
@@ -297,6 +299,7 @@ def main() -> None:
         "rum_index": rum_size,
         "shared_buffers": shared_buffers,
         "work_mem": work_mem,
+        "jit": not args.no_jit,
         "rum_rerank_top10_overlap": agreement,
         "results": results,
     }

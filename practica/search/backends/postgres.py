@@ -44,7 +44,7 @@ HEADLINE_OPTIONS = (
 )
 SHORT_BODY_OPTIONS = "StartSel=<b>, StopSel=</b>, HighlightAll=true"
 SHORT_BODY = 300
-SIMILAR_WORDS = 25
+SIMILAR_WORDS = 12
 SIMILAR_TEXT_WORDS = 400
 COMMON_FREQUENCY = 0.1
 STATISTICS_SECONDS = 300
@@ -184,6 +184,9 @@ class PostgresBackend:
                     f"INSERT INTO {WORDS} (word, scopes, documents) VALUES (%s, %s, %s)",
                     sorted((w, list(s), n) for (w, s), n in counts.items()),
                 )
+            # Fresh statistics: the planner's estimates and the stem frequencies that
+            # similar-text queries choose their words by (see ``lexeme_frequencies``).
+            cursor.execute(f"ANALYZE {DOCS}")
         return added
 
     def clear(self) -> None:
@@ -202,17 +205,26 @@ class PostgresBackend:
     def search(self, query: BackendQuery) -> BackendResult:
         if query.scope.is_empty:
             return BackendResult(hits=[], total=0)
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            # JIT compiling costs 40-50 ms a query over many rows and gains nothing here.
+            cursor.execute("SET LOCAL jit = off")
             text = self.text_query(cursor, query)
             if text is None:
                 return BackendResult(hits=[], total=0)
-            where, params = self.where(text.full, query.scope, query.filters)
-            if query.facets:
-                facets, total = self.facets(cursor, where, params)
-            else:
-                cursor.execute(f"SELECT count(*) FROM {DOCS} d WHERE {where}", params)
-                facets, total = {}, int(cursor.fetchone()[0])
-            hits = self.page(cursor, query, text, where, params) if total > query.offset else []
+            result = self.run(cursor, query, text)
+            if text.relaxed is not None and result.total < query.offset + query.limit:
+                # Too few documents hold two of the words: take those holding one.
+                result = self.run(cursor, query, TextQuery(text.relaxed, text.positive))
+        return result
+
+    def run(self, cursor: Any, query: BackendQuery, text: "TextQuery") -> BackendResult:
+        where, params = self.where(text.full, query.scope, query.filters)
+        if query.facets:
+            facets, total = self.facets(cursor, where, params)
+        else:
+            cursor.execute(f"SELECT count(*) FROM {DOCS} d WHERE {where}", params)
+            facets, total = {}, int(cursor.fetchone()[0])
+        hits = self.page(cursor, query, text, where, params) if total > query.offset else []
         return BackendResult(hits=hits, total=total, facets=facets)
 
     def text_query(self, cursor: Any, query: BackendQuery) -> "TextQuery | None":
@@ -368,11 +380,13 @@ class PostgresBackend:
 
 
 class TextQuery:
-    """``full`` selects (with exclusions); ``positive`` highlights. None: no text condition."""
+    """``full`` selects (with exclusions); ``positive`` highlights; None: no text condition.
+    ``relaxed``: what to select instead when ``full`` finds fewer than a page."""
 
-    def __init__(self, full: str | None, positive: str | None) -> None:
+    def __init__(self, full: str | None, positive: str | None, relaxed: str | None = None) -> None:
         self.full = full
         self.positive = positive
+        self.relaxed = relaxed
 
 
 def compile_query(cursor: Any, parsed: ParsedQuery, match: str) -> TextQuery | None:
@@ -432,9 +446,14 @@ def like_query(cursor: Any, text: str) -> TextQuery | None:
 
     ranked = sorted(found, key=telling)
     kept = [item for item in ranked if frequencies.get(item[0], floor) <= COMMON_FREQUENCY]
-    lexemes = [lexeme for lexeme, _, _ in (kept or ranked)[:SIMILAR_WORDS]]
-    query = " | ".join(quote_lexeme(lexeme) for lexeme in lexemes)
-    return TextQuery(full=query, positive=query)
+    lexemes = [quote_lexeme(lexeme) for lexeme, _, _ in (kept or ranked)[:SIMILAR_WORDS]]
+    any_word = " | ".join(lexemes)
+    if len(lexemes) < 3:
+        return TextQuery(full=any_word, positive=any_word)
+    # First the documents holding at least two of the words: the index finds them without
+    # ranking every document that holds one common word.
+    pairs = [f"{a} & {b}" for i, a in enumerate(lexemes) for b in lexemes[i + 1 :]]
+    return TextQuery(full=" | ".join(f"({p})" for p in pairs), positive=any_word, relaxed=any_word)
 
 
 _frequencies: tuple[float, dict[str, float]] = (-1e9, {})
