@@ -218,13 +218,57 @@ class PostgresBackend:
         return result
 
     def run(self, cursor: Any, query: BackendQuery, text: "TextQuery") -> BackendResult:
+        """One pass over the matching rows gives the total, the facets and the page's ids
+        (with scores); a second statement fetches those rows and their snippets."""
         where, params = self.where(text.full, query.scope, query.filters)
-        if query.facets:
-            facets, total = self.facets(cursor, where, params)
+        if query.sort == "newest":
+            score, order = "0.0", "created DESC, id DESC"
+        elif query.sort == "votes":
+            score, order = "0.0", "votes DESC, id DESC"
         else:
-            cursor.execute(f"SELECT count(*) FROM {DOCS} d WHERE {where}", params)
-            facets, total = {}, int(cursor.fetchone()[0])
-        hits = self.page(cursor, query, text, where, params) if total > query.offset else []
+            rank = "1.0"
+            if text.full is not None:
+                rank = f"ts_rank_cd('{WEIGHTS}', d.tsv, %s::tsquery, {NORMALISATION})"
+            score = f"{rank} * ln(2.0 + greatest(d.prior, 0.0)) / ln(2.0)"
+            order = "score DESC, id DESC"
+        score_params = [text.full] if "%s" in score else []
+        facet_columns = ", d.type, d.community, d.topics, d.author, d.answered"
+        branches = ["(SELECT 'total', '', count(*), NULL::bigint, NULL::float8 FROM m)"]
+        if query.facets:
+            branches += [
+                facet_branch("type", "type", "TRUE"),
+                facet_branch("community", "community", "community <> 0"),
+                facet_branch("topics", "topic", "topic <> 0", source="m, unnest(m.topics) topic"),
+                facet_branch("author", "author", "author <> 0"),
+                facet_branch("answered", "answered", "answered <> -1"),
+            ]
+        branches.append(
+            f"(SELECT 'page', '', row_number() OVER (ORDER BY {order}), id, score FROM m "
+            f"ORDER BY {order} LIMIT %s OFFSET %s)"
+        )
+        sql = f"""
+            WITH m AS MATERIALIZED (
+                SELECT d.id, d.created, d.votes, {score} AS score
+                    {facet_columns if query.facets else ""}
+                FROM {DOCS} d WHERE {where}
+            )
+            {" UNION ALL ".join(branches)}
+        """
+        cursor.execute(sql, [*score_params, *params, query.limit, query.offset])
+        facets: dict[str, list[tuple[str, int]]] = (
+            {name: [] for name in FACET_SIZES} if query.facets else {}
+        )
+        total = 0
+        page: list[tuple[int, int, float]] = []
+        for kind, value, n, pk, score_value in cursor.fetchall():
+            if kind == "total":
+                total = int(n)
+            elif kind == "page":
+                page.append((int(n), int(pk), float(score_value)))
+            else:
+                facets[kind].append((str(value), int(n)))
+        page.sort()
+        hits = self.fetch(cursor, page, text if query.snippets else None)
         return BackendResult(hits=hits, total=total, facets=facets)
 
     def text_query(self, cursor: Any, query: BackendQuery) -> "TextQuery | None":
@@ -272,45 +316,36 @@ class PostgresBackend:
             params.append(filters.created_to)
         return " AND ".join(clauses) or "TRUE", params
 
-    def page(
-        self, cursor: Any, query: BackendQuery, text: "TextQuery", where: str, params: list[Any]
+    def fetch(
+        self, cursor: Any, page: list[tuple[int, int, float]], text: "TextQuery | None"
     ) -> list[BackendHit]:
-        if query.sort == "newest":
-            score, order = "0.0", "d.created DESC, d.id DESC"
-        elif query.sort == "votes":
-            score, order = "0.0", "d.votes DESC, d.id DESC"
-        else:
-            rank = "1.0"
-            if text.full is not None:
-                rank = f"ts_rank_cd('{WEIGHTS}', d.tsv, %s::tsquery, {NORMALISATION})"
-            score = f"{rank} * ln(2.0 + greatest(d.prior, 0.0)) / ln(2.0)"
-            order = "score DESC, d.id DESC"
-        score_params = [text.full] if "%s" in score else []
-        highlight = query.snippets and text.positive is not None
+        """The page's rows in order, with snippets made for them alone."""
+        if not page:
+            return []
+        highlight = text is not None and text.positive is not None
         snippet = (
             f"ts_headline('{CONFIG}', {escaped('d.body')}, %s::tsquery, "
             f"CASE WHEN length(d.body) <= {SHORT_BODY} THEN %s ELSE %s END)"
             if highlight
             else "''"
         )
-        sql = f"""
-            WITH page AS (
-                SELECT d.id, {score} AS score FROM {DOCS} d
-                WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s
-            )
-            SELECT d.key, d.type, d.title, d.label, d.url, page.score, d.community, d.author,
+        args: list[Any] = [SNIPPET_CHARS + 1]
+        if highlight and text is not None:
+            args += [text.positive, SHORT_BODY_OPTIONS, HEADLINE_OPTIONS]
+        cursor.execute(
+            f"""SELECT d.id, d.key, d.type, d.title, d.label, d.url, d.community, d.author,
                 d.created, d.votes, d.answered, d.thread, d.duplicate, left(d.body, %s),
                 {snippet}
-            FROM page JOIN {DOCS} d ON d.id = page.id
-            ORDER BY {order.replace("score", "page.score")}
-        """
-        args = [*score_params, *params, query.limit, query.offset, SNIPPET_CHARS + 1]
-        if highlight:
-            args += [text.positive, SHORT_BODY_OPTIONS, HEADLINE_OPTIONS]
-        cursor.execute(sql, args)
+            FROM {DOCS} d WHERE d.id = ANY(%s::bigint[])""",
+            [*args, [pk for _, pk, _ in page]],
+        )
+        rows = {r[0]: r for r in cursor.fetchall()}
         hits = []
-        for r in cursor.fetchall():
-            (key, type_, title, label, url, score_value, community, author, created) = r[:9]
+        for _, pk, score_value in page:
+            r = rows.get(pk)
+            if r is None:  # deleted between the two statements
+                continue
+            (_, key, type_, title, label, url, community, author, created) = r[:9]
             (votes, answered, thread, duplicate, start, headline) = r[9:]
             hits.append(
                 BackendHit(
@@ -320,7 +355,7 @@ class PostgresBackend:
                     label=label,
                     snippet=to_snippet(headline, start),
                     url=url,
-                    score=float(score_value),
+                    score=score_value,
                     community_id=community,
                     author_id=author,
                     created=created,
@@ -331,35 +366,6 @@ class PostgresBackend:
                 )
             )
         return hits
-
-    def facets(
-        self, cursor: Any, where: str, params: list[Any]
-    ) -> tuple[dict[str, list[tuple[str, int]]], int]:
-        """Every facet and the total in one query over the matching rows."""
-        branches = [
-            "(SELECT 'total' AS facet, '' AS value, count(*) AS n FROM m)",
-            facet_branch("type", "type", "TRUE"),
-            facet_branch("community", "community", "community <> 0"),
-            facet_branch("topics", "topic", "topic <> 0", source="m, unnest(m.topics) topic"),
-            facet_branch("author", "author", "author <> 0"),
-            facet_branch("answered", "answered", "answered <> -1"),
-        ]
-        sql = f"""
-            WITH m AS MATERIALIZED (
-                SELECT d.type, d.community, d.topics, d.author, d.answered FROM {DOCS} d
-                WHERE {where}
-            )
-            {" UNION ALL ".join(branches)}
-        """
-        cursor.execute(sql, params)
-        facets: dict[str, list[tuple[str, int]]] = {name: [] for name in FACET_SIZES}
-        total = 0
-        for facet, value, n in cursor.fetchall():
-            if facet == "total":
-                total = int(n)
-            else:
-                facets[facet].append((str(value), int(n)))
-        return facets, total
 
     def vocabulary(self, prefix: str, scope: Scope, limit: int) -> list[tuple[str, int]]:
         if scope.is_empty:
@@ -498,7 +504,7 @@ def to_snippet(headline: str, start: str) -> str:
 
 def facet_branch(name: str, column: str, keep: str, source: str = "m") -> str:
     return (
-        f"(SELECT '{name}', {column}::text, n FROM ("
+        f"(SELECT '{name}', {column}::text, n, NULL::bigint, NULL::float8 FROM ("
         f"SELECT {column}, count(*) AS n FROM {source} WHERE {keep} GROUP BY {column} "
         f"ORDER BY n DESC, {column} LIMIT {FACET_SIZES[name]}) AS {name}_counts)"
     )
