@@ -152,3 +152,13 @@ def test_eval_search_compares_meaning_and_fusions_with_a_model(
 def test_eval_search_says_where_to_put_the_data_when_it_is_missing(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="PRACTICA_SHARED_DATA"):
         call_command("eval_search", "--file", str(tmp_path / "absent.xml"))
+
+
+def test_eval_search_times_the_vector_store_on_synthetic_vectors() -> None:
+    out = StringIO()
+
+    call_command("eval_search", "--latency", "2000", stdout=out)
+
+    figures = json.loads(out.getvalue())
+    assert figures["vectors"] == 2000
+    assert set(figures["ms 1 of 20"]) == {"p50", "p95", "p99"}

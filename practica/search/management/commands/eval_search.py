@@ -185,8 +185,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--tune", action="store_true", help="Show every fusion tried, on both halves."
         )
+        parser.add_argument(
+            "--latency",
+            metavar="N[,N…]",
+            help="Instead: time the vector store's nearest on N synthetic 256-dimension vectors.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["latency"]:
+            for size in options["latency"].split(","):
+                with tempfile.TemporaryDirectory(prefix="practica-latency-") as folder:
+                    figures = vector_latency(int(size), Path(folder))
+                self.stdout.write(json.dumps(figures))
+            return
         path = options["file"] or shared_data_dir() / DATA_FILE
         if not path.is_file():
             raise CommandError(
@@ -328,3 +339,47 @@ def ranked(text: str, mode: str) -> Ranking:
     return engine.retrieve(
         text=text, mode=mode, limit=DEPTH, scope=scope_of_communities([COMMUNITY])
     )
+
+
+def vector_latency(size: int, folder: Path, dims: int = 256, queries: int = 300) -> dict[str, Any]:
+    """Build a store of ``size`` random unit vectors in 20 communities under ``folder`` and time
+    ``nearest`` (limit 10) for every community, 12 of them, and one."""
+    import numpy as np
+
+    from practica.search import vectors
+
+    rng = np.random.default_rng(0)
+    figures: dict[str, Any] = {"vectors": size, "dims": dims}
+    with override_settings(SEARCH_INDEX_DIR=folder):
+        started = time.monotonic()
+        for start in range(0, size, 50_000):
+            rows = rng.standard_normal((min(50_000, size - start), dims)).astype(np.float32)
+            vectors.upsert(
+                [(start + n + 1, 1 + (start + n) % 20, row) for n, row in enumerate(rows)]
+            )
+        figures["build_seconds"] = round(time.monotonic() - started, 1)
+        figures["disk_mb"] = round(
+            sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1e6, 1
+        )
+        asked = rng.standard_normal((queries, dims)).astype(np.float32)
+        for vector in asked[:20]:  # warm up: map the files
+            vectors.nearest(vector, community_ids=None, limit=10)
+        for label, allowed in (("all", None), ("12 of 20", list(range(1, 13))), ("1 of 20", [7])):
+            timings = []
+            for vector in asked:
+                begun = time.perf_counter()
+                vectors.nearest(vector, community_ids=allowed, limit=10)
+                timings.append((time.perf_counter() - begun) * 1000)
+            p50, p95, p99 = np.percentile(timings, [50, 95, 99])
+            figures[f"ms {label}"] = {
+                "p50": round(p50, 1),
+                "p95": round(p95, 1),
+                "p99": round(p99, 1),
+            }
+        status = Path("/proc/self/status")
+        if status.exists():
+            for line in status.read_text().splitlines():
+                if line.startswith(("VmRSS", "RssAnon", "RssFile")):
+                    name, value = line.split(":")
+                    figures[f"{name} MB"] = round(int(value.split()[0]) / 1024)
+    return figures
