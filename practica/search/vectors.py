@@ -65,11 +65,15 @@ def remove(entry_ids: Collection[int]) -> None:
 
 
 def nearest(
-    vector: np.ndarray, *, community_ids: Collection[int] | None, limit: int
+    vector: np.ndarray,
+    *,
+    community_ids: Collection[int] | None,
+    limit: int,
+    min_score: float = -1.0,
 ) -> list[tuple[int, float]]:
     """The ``limit`` entries most like ``vector`` (cosine, best first), only from
-    ``community_ids`` (None: from every community)."""
-    return store().nearest(vector, community_ids=community_ids, limit=limit)
+    ``community_ids`` (None: from every community), none less alike than ``min_score``."""
+    return store().nearest(vector, community_ids=community_ids, limit=limit, min_score=min_score)
 
 
 def count() -> int:
@@ -175,7 +179,12 @@ class VectorStore:
         return snap.meta.dims if snap else 0
 
     def nearest(
-        self, vector: np.ndarray, *, community_ids: Collection[int] | None, limit: int
+        self,
+        vector: np.ndarray,
+        *,
+        community_ids: Collection[int] | None,
+        limit: int,
+        min_score: float = -1.0,
     ) -> list[tuple[int, float]]:
         snap = self.snapshot()
         query = np.asarray(vector, dtype=np.float32).reshape(-1)
@@ -195,7 +204,7 @@ class VectorStore:
         scores = np.clip(dots * snap.scales[rows] / norm, -1.0, 1.0)
         # Read again: a row moved to another community since the scan is not returned.
         communities = np.asarray(snap.communities[rows])
-        keep = visible(communities, allowed)
+        keep = visible(communities, allowed) & (scores >= min_score)
         rows, scores = rows[keep], scores[keep]
         order = np.argsort(-scores, kind="stable")[:limit]
         ids = np.asarray(snap.ids[rows[order]])

@@ -43,6 +43,15 @@ def test_nearest_finds_the_closest_vectors_best_first() -> None:
     assert vectors.count() == 500
 
 
+def test_nearest_leaves_out_what_is_less_alike_than_min_score() -> None:
+    rows = random_unit(200)
+    vectors.upsert([(n + 1, OPEN, rows[n]) for n in range(200)])
+
+    found = vectors.nearest(rows[0], community_ids=None, limit=10, min_score=0.5)
+
+    assert [entry for entry, _ in found] == [1]
+
+
 def test_a_private_communitys_vectors_are_never_returned_without_that_community() -> None:
     rows = random_unit(300)
     query = rows[0]
