@@ -5,7 +5,11 @@ weighted ``tsv`` column (title A, body B, extra C; English stemming) and GIN ind
 on ``scopes``. A query is compiled once into a ``tsquery``: every word the member typed goes
 through ``phraseto_tsquery`` as a bound parameter, and only operators are put around the
 results, so no typed word is ever part of the SQL. The viewer's scope is a clause of the same
-WHERE as the text, the filters, the total and the facets (``scopes && terms``).
+WHERE as the text, the filters, the total and the facets (``scopes && terms``); one pass
+over the matching rows gives the total, the facets and the page.
+
+English stop words are not indexed: a query word that is one ("being") drops out, and a phrase
+keeps its other words at their distances. A query of stop words alone finds nothing.
 
 Relevance is ``ts_rank_cd`` with the embedded backend's field weights, multiplied by
 log2(2 + prior) as tantivy's ``weight_by_field`` does. Snippets (``ts_headline`` over the
@@ -508,8 +512,3 @@ def facet_branch(name: str, column: str, keep: str, source: str = "m") -> str:
         f"SELECT {column}, count(*) AS n FROM {source} WHERE {keep} GROUP BY {column} "
         f"ORDER BY n DESC, {column} LIMIT {FACET_SIZES[name]}) AS {name}_counts)"
     )
-
-
-def log2_weight(prior: float) -> float:
-    """The factor relevance is multiplied by (for tests and the benchmark)."""
-    return math.log2(2.0 + max(prior, 0.0))
