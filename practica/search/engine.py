@@ -126,7 +126,7 @@ def search(*, viewer: Viewer, query: SearchQuery) -> SearchPage:
         request.match, relaxed = "any", True
         result = backend.search(request)
     hits, total = result.hits, result.total
-    if query.sort == "relevance" and offset < FUSE_DEPTH:
+    if query.sort == "relevance" and offset < FUSE_DEPTH and is_plain(query.text):
         window = fused_window(request, text=query.text)
         if window is not None:
             hits, total = window[offset : offset + limit], max(total, len(window))
@@ -175,6 +175,13 @@ def epoch(day: dt.date) -> int:
     return int(dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC).timestamp())
 
 
+def is_plain(text: str) -> bool:
+    """Plain words only: meaning hits know nothing of phrases, exclusions or OR, so a query
+    using them is answered by the text engine alone."""
+    typed = parse(text, synonyms=False)
+    return not typed.excluded and all(len(g) == 1 and len(g[0]) == 1 for g in typed.groups)
+
+
 def fused_window(request: BackendQuery, *, text: str) -> list[BackendHit] | None:
     meaning_keys = nearest_keys(text, request.scope, request.filters)
     if not meaning_keys:
@@ -184,6 +191,9 @@ def fused_window(request: BackendQuery, *, text: str) -> list[BackendHit] | None
     from .meaning import fuse
 
     fused = fuse([(h.key, h.score) for h in text_hits], meaning_keys)
+    # Ties (texts that mean the same) keep the text order, which weighs votes and answers.
+    text_rank = {h.key: rank for rank, h in enumerate(text_hits)}
+    fused.sort(key=lambda pair: (-round(pair[1], 9), text_rank.get(pair[0], FUSE_DEPTH)))
     known = {h.key: h for h in text_hits}
     missing = [key for key, _ in fused if key not in known]
     if missing:
@@ -215,7 +225,9 @@ def nearest_keys(text: str, scope: Scope, filters: Filters) -> list[tuple[str, f
     if filters.community_ids:
         communities = [c for c in filters.community_ids if c in scope.communities]
     vector = meaning.embed([text])[0]
-    pairs = vectors.nearest(vector, community_ids=communities, limit=MEANING_DEPTH)
+    pairs = vectors.nearest(
+        vector, community_ids=communities, limit=MEANING_DEPTH, min_score=meaning.MIN_SIMILARITY
+    )
     return [(f"entry:{pk}", score) for pk, score in pairs]
 
 

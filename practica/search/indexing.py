@@ -86,8 +86,9 @@ def after_write(docs: Sequence[documents.SearchDoc], gone: Sequence[str]) -> Non
     if removed:
         vectors.remove(removed)
     if entries:
-        texts = [f"{doc.title or doc.label}\n{doc.body}" for doc in entries]
-        embedded = meaning.embed(texts)
+        # Title and text apart, then averaged (a question's text includes its answers).
+        pairs = [(doc.title or doc.label, f"{doc.body}\n{doc.extra}") for doc in entries]
+        embedded = meaning.embed_documents(pairs)
         vectors.upsert(
             [
                 (documents.split_key(doc.key)[1], doc.community_id, embedded[i])
