@@ -21,7 +21,6 @@ HTML-escaped body) are made only for the page returned. "Did you mean" reads
 import html
 import math
 import re
-import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -51,7 +50,7 @@ SHORT_BODY = 300
 SIMILAR_WORDS = 12
 SIMILAR_TEXT_WORDS = 400
 COMMON_FREQUENCY = 0.1
-STATISTICS_SECONDS = 300
+COMMON_AFTER = 10_000  # documents
 WORD_MAX = 40
 # pg_advisory_xact_lock key: one writer (write or rebuild) at a time, as the embedded
 # backend's writer lock. Any constant unlikely to be used by something else.
@@ -215,16 +214,12 @@ class PostgresBackend:
             text = self.text_query(cursor, query)
             if text is None:
                 return BackendResult(hits=[], total=0)
-            result = self.run(cursor, query, text)
-            if text.relaxed is not None and result.total < query.offset + query.limit:
-                # Too few documents hold two of the words: take those holding one.
-                result = self.run(cursor, query, TextQuery(text.relaxed, text.positive))
-        return result
+            return self.run(cursor, query, text)
 
     def run(self, cursor: Any, query: BackendQuery, text: "TextQuery") -> BackendResult:
         """One pass over the matching rows gives the total, the facets and the page's ids
-        (with scores); a second statement fetches those rows and their snippets."""
-        where, params = self.where(text.full, query.scope, query.filters)
+        (with scores); a second statement fetches those rows and their snippets. Always
+        these two statements, whatever the number of matches (query budgets)."""
         if query.sort == "newest":
             score, order = "0.0", "created DESC, id DESC"
         elif query.sort == "votes":
@@ -235,8 +230,28 @@ class PostgresBackend:
                 rank = f"ts_rank_cd('{WEIGHTS}', d.tsv, %s::tsquery, {NORMALISATION})"
             score = f"{rank} * ln(2.0 + greatest(d.prior, 0.0)) / ln(2.0)"
             order = "score DESC, id DESC"
-        score_params = [text.full] if "%s" in score else []
-        facet_columns = ", d.type, d.community, d.topics, d.author, d.answered"
+        columns = f"d.id, d.created, d.votes, {score} AS score"
+        if query.facets:
+            columns += ", d.type, d.community, d.topics, d.author, d.answered"
+
+        def matches(tsquery: str | None) -> tuple[str, list[Any]]:
+            where, params = self.where(tsquery, query.scope, query.filters)
+            score_params = [tsquery] if "%s" in score else []
+            return f"SELECT {columns} FROM {DOCS} d WHERE {where}", [*score_params, *params]
+
+        source, source_params = matches(text.full)
+        if text.relaxed is not None:
+            # Too few documents hold two of the words: take those holding one. PostgreSQL
+            # runs the second scan only when the first found less than the page needs.
+            relaxed, relaxed_params = matches(text.relaxed)
+            wanted = query.offset + query.limit
+            source = f"""
+                WITH strict AS MATERIALIZED ({source})
+                SELECT * FROM strict WHERE (SELECT count(*) FROM strict) >= %s
+                UNION ALL
+                SELECT * FROM ({relaxed}) relaxed WHERE (SELECT count(*) FROM strict) < %s
+            """
+            source_params = [*source_params, wanted, *relaxed_params, wanted]
         branches = ["(SELECT 'total', '', count(*), NULL::bigint, NULL::float8 FROM m)"]
         if query.facets:
             branches += [
@@ -251,14 +266,10 @@ class PostgresBackend:
             f"ORDER BY {order} LIMIT %s OFFSET %s)"
         )
         sql = f"""
-            WITH m AS MATERIALIZED (
-                SELECT d.id, d.created, d.votes, {score} AS score
-                    {facet_columns if query.facets else ""}
-                FROM {DOCS} d WHERE {where}
-            )
+            WITH m AS MATERIALIZED ({source})
             {" UNION ALL ".join(branches)}
         """
-        cursor.execute(sql, [*score_params, *params, query.limit, query.offset])
+        cursor.execute(sql, [*source_params, query.limit, query.offset])
         facets: dict[str, list[tuple[str, int]]] = (
             {name: [] for name in FACET_SIZES} if query.facets else {}
         )
@@ -433,30 +444,44 @@ def compile_terms(cursor: Any, terms: list[Term]) -> dict[Term, str]:
 def like_query(cursor: Any, text: str) -> TextQuery | None:
     """An OR of the text's most telling stems (stop words dropped): frequent in the text,
     rare in the index (tf x idf, document frequencies from PostgreSQL's own statistics of the
-    ``tsv`` column, so nothing is counted per query). Stems in more than a tenth of all
-    documents are left out while rarer ones remain: they would match most of the index."""
+    ``tsv`` column, kept by ANALYZE, so nothing is counted per query). In a large index,
+    stems in more than a tenth of all documents are left out while rarer ones remain: they
+    would match most of it. One statement, whatever the text."""
     words = re.findall(r"\w+", text.lower())[:SIMILAR_TEXT_WORDS]
     words = [w for w in words if len(w) >= 2]
     if not words:
         return None
     cursor.execute(
-        f"SELECT lexeme, cardinality(positions), positions[1] "
-        f"FROM unnest(to_tsvector('{CONFIG}', %s))",
-        [" ".join(words)],
+        f"""
+        WITH stats AS (
+            SELECT e.lexeme, e.frequency FROM pg_stats s,
+                unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs)
+                    AS e(lexeme, frequency)
+            WHERE s.schemaname = current_schema() AND s.tablename = %s AND s.attname = 'tsv'
+        )
+        SELECT t.lexeme, cardinality(t.positions), t.positions[1], stats.frequency,
+            (SELECT min(frequency) FROM stats WHERE lexeme IS NOT NULL),
+            (SELECT reltuples FROM pg_class WHERE oid = %s::regclass)
+        FROM unnest(to_tsvector('{CONFIG}', %s)) t
+        LEFT JOIN stats ON stats.lexeme = t.lexeme""",
+        [DOCS, DOCS, " ".join(words)],
     )
     found = cursor.fetchall()
     if not found:
         return None
-    frequencies = lexeme_frequencies(cursor)
-    floor = min(frequencies.values(), default=0.001) / 2
+    least = found[0][4]
+    floor = (least if least else 0.001) / 2  # rarer than the least common stem counted
+    frequencies = {lexeme: frequency or floor for lexeme, _, _, frequency, _, _ in found}
+    documents = found[0][5] or 0
 
-    def telling(item: tuple[str, int, int]) -> tuple[float, int]:
-        lexeme, count, first = item
-        return (-count * math.log(1 / frequencies.get(lexeme, floor)), first)
+    def telling(lexeme: str, count: int, first: int) -> tuple[float, int]:
+        return (-count * math.log(1 / frequencies[lexeme]), first)
 
-    ranked = sorted(found, key=telling)
-    kept = [item for item in ranked if frequencies.get(item[0], floor) <= COMMON_FREQUENCY]
-    lexemes = [quote_lexeme(lexeme) for lexeme, _, _ in (kept or ranked)[:SIMILAR_WORDS]]
+    ranked = sorted(found, key=lambda r: telling(r[0], r[1], r[2]))
+    kept = ranked
+    if documents >= COMMON_AFTER:  # in a small index every stem is cheap, and may matter
+        kept = [r for r in ranked if frequencies[r[0]] <= COMMON_FREQUENCY]
+    lexemes = [quote_lexeme(r[0]) for r in (kept or ranked)[:SIMILAR_WORDS]]
     any_word = " | ".join(lexemes)
     if len(lexemes) < 3:
         return TextQuery(full=any_word, positive=any_word)
@@ -464,30 +489,6 @@ def like_query(cursor: Any, text: str) -> TextQuery | None:
     # ranking every document that holds one common word.
     pairs = [f"{a} & {b}" for i, a in enumerate(lexemes) for b in lexemes[i + 1 :]]
     return TextQuery(full=" | ".join(f"({p})" for p in pairs), positive=any_word, relaxed=any_word)
-
-
-_frequencies: tuple[float, dict[str, float]] = (-1e9, {})
-
-
-def lexeme_frequencies(cursor: Any) -> dict[str, float]:
-    """Share of documents holding each of the commonest stems, from ``pg_stats`` (kept by
-    ANALYZE and autovacuum); cached for a few minutes. Empty before the first ANALYZE."""
-    global _frequencies
-    fetched, table = _frequencies
-    if time.monotonic() - fetched < STATISTICS_SECONDS:
-        return table
-    cursor.execute(
-        "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
-        "WHERE schemaname = current_schema() AND tablename = %s AND attname = 'tsv'",
-        [DOCS],
-    )
-    found = cursor.fetchone()
-    table = {}
-    if found and found[0] and found[1]:
-        # The frequencies end with three extra numbers (minimum, maximum, null share).
-        table = dict(zip(found[0], found[1][: len(found[0])], strict=True))
-    _frequencies = (time.monotonic(), table)
-    return table
 
 
 def quote_lexeme(lexeme: str) -> str:

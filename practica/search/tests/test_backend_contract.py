@@ -447,20 +447,51 @@ def test_vocabulary_lists_title_words_with_a_prefix_and_their_document_counts(
 # --- the PostgreSQL backend's own choices ----------------------------------------------------
 
 
-def test_postgres_similar_text_leaves_out_stems_most_documents_hold(
+def test_postgres_similar_text_leaves_out_stems_most_documents_of_a_large_index_hold(
     backend: SearchBackend, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if backend.name != "postgres":
         pytest.skip("PostgreSQL statistics")
     from practica.search.backends import postgres
 
-    monkeypatch.setattr(postgres, "_frequencies", (-1e9, {}))
+    monkeypatch.setattr(postgres, "COMMON_AFTER", 10)  # documents: "large" here
+
     common = [doc(f"entry:{i}", f"Pump number {i}", "A pump.") for i in range(1, 40)]
     backend.write([*common, doc("entry:99", "Cavitation", "Bubbles collapse.")], [])
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE search_searchdocument")
-        assert postgres.lexeme_frequencies(cursor)["pump"] > 0.9
         query = postgres.like_query(cursor, "pump pump pump cavitation")
     assert query is not None
     assert query.full == "'cavit'"
     assert keys(find(backend, similar_text="pump pump pump cavitation")) == ["entry:99"]
+    monkeypatch.setattr(postgres, "COMMON_AFTER", 1000)
+    with connection.cursor() as cursor:
+        query = postgres.like_query(cursor, "pump pump pump cavitation")
+    assert query is not None and query.full == "'cavit' | 'pump'"  # the rarer first
+
+
+def test_postgres_similar_text_asks_for_two_words_then_one(backend: SearchBackend) -> None:
+    if backend.name != "postgres":
+        pytest.skip("the PostgreSQL backend's query plan")
+    from practica.search.backends import postgres
+
+    backend.write(
+        [
+            doc("entry:1", "Pump cavitation noise"),
+            doc("entry:2", "Pump seal"),
+            doc("entry:3", "Cavitation noise at night"),
+        ],
+        [],
+    )
+    with connection.cursor() as cursor:
+        query = postgres.like_query(cursor, "pump cavitation noise")
+    assert query is not None and query.relaxed is not None
+    assert "&" in (query.full or "") and "&" not in query.relaxed
+    # Two documents hold two of the words: enough for a page of two, not for three.
+    assert set(keys(find(backend, similar_text="pump cavitation noise", limit=2))) == {
+        "entry:1",
+        "entry:3",
+    }
+    three = find(backend, similar_text="pump cavitation noise", limit=3)
+    assert keys(three)[:2] in (["entry:1", "entry:3"], ["entry:3", "entry:1"])
+    assert (keys(three)[2], three.total) == ("entry:2", 3)
