@@ -360,11 +360,10 @@ class EmbeddedBackend:
         if scope.is_empty:
             return []
         searcher = self.searcher()
-        return list(
-            searcher.terms_with_prefix(
-                "words", prefix, filter_query=self.scope_query(scope), limit=limit
-            )
-        )
+        # Always a filter query: without one, tantivy counts deleted documents too.
+        visible = self.scope_query(scope) or tantivy.Query.all_query()
+        terms = searcher.terms_with_prefix("words", prefix, filter_query=visible, limit=limit)
+        return [(term, count) for term, count in terms if count]
 
 
 def first(fields: dict[str, list[Any]], name: str, default: Any) -> Any:

@@ -396,12 +396,8 @@ def test_write_deletes_keys(backend: SearchBackend) -> None:
 
 
 def test_a_deleted_documents_title_words_leave_the_unrestricted_vocabulary(
-    backend: SearchBackend, request: pytest.FixtureRequest
+    backend: SearchBackend,
 ) -> None:
-    if backend.name == "embedded":
-        # tantivy's term dictionary keeps a deleted document's terms until its segment is
-        # merged; without a scope query (site administrators) they are still offered.
-        request.applymarker(pytest.mark.xfail(strict=True, reason="embedded: unmerged deletes"))
     backend.write(PUMPS, [])
     backend.write([], ["entry:1"])
     assert backend.vocabulary("leaks", EVERYTHING, limit=5) == []
