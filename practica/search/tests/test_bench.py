@@ -47,7 +47,6 @@ def test_benchmark_reports_every_scenario_with_sane_numbers(settings, tmp_path, 
 
 
 def test_benchmark_report_is_json_and_markdown(settings, tmp_path):
-    settings.SEARCH_BACKEND = "embedded"  # the p95 targets are the embedded backend's
     settings.SEARCH_BACKEND = "embedded"  # the targets are the embedded backend's
     options = bench.Options(
         docs=300,
