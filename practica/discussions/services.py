@@ -46,6 +46,11 @@ def post_answer(*, question: Entry, by: User, body: str) -> Entry:
     if question.kind != Kind.QUESTION:
         raise ServiceError(_("Only questions take answers."))
     check_post_in(by, question.community, membership_of(by, question.community))
+    if question.duplicate_of_id:
+        raise ServiceError(
+            _("This question was closed as a duplicate: answer the original instead."),
+            field="body",
+        )
     body = content.check_body(body)
     answer = content.create_entry(
         kind=Kind.ANSWER, community=question.community, author=by, body=body, parent=question

@@ -219,8 +219,8 @@ def test_an_original_the_caller_cannot_see_is_null(
 def test_editing_moving_and_accepting_keep_duplicate_of(
     world: Any, question: Entry, original: Entry, make_answer: Any
 ) -> None:
+    answer = make_answer(question=question, author=world.dana)  # before it was closed
     qa.close_as_duplicate(question=question, original=original, by=world.bob)
-    answer = make_answer(question=question, author=world.dana)
     client = bearer(world.bob)
     expected = {"id": original.pk, "url": original.get_absolute_url()}
 

@@ -288,3 +288,16 @@ def test_charlie_may_not_reopen(world: Any, question: Entry, original: Entry) ->
 def test_reopening_a_question_that_is_not_a_duplicate_says_so(world: Any, question: Entry) -> None:
     with pytest.raises(ServiceError, match="not closed as a duplicate"):
         qa.reopen(question=question, by=world.bob)
+
+
+def test_a_question_closed_as_a_duplicate_takes_no_more_answers(
+    world: Any, question: Entry, original: Entry, client_for: Any
+) -> None:
+    qa.close_as_duplicate(question=question, original=original, by=world.bob)
+    with pytest.raises(ServiceError, match="answer the original"):
+        qa.post_answer(question=fresh(question), by=world.charlie, body="One more idea.")
+    html = client_for(world.charlie).get(question.get_absolute_url(), follow=True).content
+    assert b"Post your answer" not in html
+    assert b"answers go to the original" in html
+    qa.reopen(question=fresh(question), by=world.bob)
+    qa.post_answer(question=fresh(question), by=world.charlie, body="Now it is open again.")
