@@ -106,4 +106,3 @@ def test_a_reindex_from_another_process_keeps_search_answering(site):
     wait_for(lambda: found(url, token, "trimming") == 1, "the worker to index the question")
     practica("reindex", env=env)
     assert found(url, token, "trimming") == 1
-    assert found(url, token, "quenchwater") == 1
